@@ -1,0 +1,136 @@
+#include <algorithm>
+#include <iomanip>
+#include <map>
+#include <sstream>
+
+#include "reporters/report.h"
+
+namespace saavu {
+
+namespace {
+
+// A scanned page is hostile input: whatever of it reaches a terminal (titles, snippets,
+// messages) has control characters replaced so that it cannot move the cursor, recolour the
+// screen or hide a line (ECMA-48 escape sequences start with ESC or the C1 CSI).
+std::string forTerminal(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F) {
+      out += c == '\t' ? ' ' : '?';
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      out += '?';  // U+0080..U+009F, the C1 controls
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+struct Style {
+  bool on;
+  std::string operator()(std::string_view code, std::string_view text) const {
+    if (!on) return std::string(text);
+    return "\x1b[" + std::string(code) + "m" + std::string(text) + "\x1b[0m";
+  }
+};
+
+std::string_view impactColour(Impact impact) {
+  switch (impact) {
+    case Impact::Critical: return "1;31";
+    case Impact::Serious: return "31";
+    case Impact::Moderate: return "33";
+    case Impact::Minor: return "36";
+  }
+  return "0";
+}
+
+class ConsoleReporter final : public Reporter {
+ public:
+  ConsoleReporter(std::ostream& out, bool colour) : out_(out), style_{colour} {}
+
+  void begin(const ReportContext&) override {}
+
+  void page(const PageResult& page) override {
+    const std::string where = forTerminal(page.displayPath.empty() ? page.url : page.displayPath);
+    if (page.error) {
+      out_ << where << ": " << style_("1;31", "error") << " (" << forTerminal(page.error->kind)
+           << ") " << forTerminal(page.error->message) << "\n";
+      return;
+    }
+    for (const Finding& f : page.findings) {
+      if (f.outcome == Outcome::Passed) continue;
+      const RuleMeta& m = *f.rule;
+      auto& row = byRule_[m.id];
+      row.meta = &m;
+      (f.outcome == Outcome::Failed ? row.failed : row.cantTell)++;
+      std::ostringstream loc;
+      loc << where << ':' << f.line << ':' << f.column;
+      const std::string impact =
+          f.outcome == Outcome::Failed ? std::string(toString(m.impact)) : "cantTell";
+      out_ << loc.str() << "  "
+           << style_(f.outcome == Outcome::Failed ? impactColour(m.impact) : "2",
+                     padRight(impact, 9))
+           << "  " << style_("1", m.id) << "  " << forTerminal(f.message) << "\n";
+      out_ << "    " << style_("2", forTerminal(f.snippet)) << "\n";
+    }
+  }
+
+  void end(const ReportSummary& summary, const std::string& verdict) override {
+    if (!byRule_.empty()) {
+      out_ << "\n" << style_("1", "Findings by rule") << "\n";
+      out_ << "  " << padRight("rule", 24) << padRight("failed", 8) << padRight("cantTell", 10)
+           << padRight("WCAG", 14) << padRight("level", 15) << "impact\n";
+      std::vector<const Row*> rows;
+      for (const auto& [id, row] : byRule_) rows.push_back(&row);
+      std::stable_sort(rows.begin(), rows.end(),
+                       [](const Row* a, const Row* b) { return a->failed > b->failed; });
+      for (const Row* r : rows) {
+        std::string sc;
+        for (const auto& s : r->meta->wcag) sc += (sc.empty() ? "" : ",") + s;
+        if (sc.empty()) sc = "-";
+        out_ << "  " << padRight(r->meta->id, 24) << padRight(std::to_string(r->failed), 8)
+             << padRight(std::to_string(r->cantTell), 10) << padRight(sc, 14)
+             << padRight(std::string(toString(r->meta->level)), 15)
+             << toString(r->meta->impact) << "\n";
+      }
+    }
+    out_ << "\n"
+         << summary.pages << (summary.pages == 1 ? " page" : " pages") << " scanned"
+         << (summary.errors ? ", " + std::to_string(summary.errors) + " could not be scanned" : "")
+         << ": " << summary.failed << " failed, " << summary.cantTell << " cantTell, "
+         << summary.passed << " passed\n";
+    if (!verdict.empty()) {
+      const bool ok = verdict.rfind("PASSED", 0) == 0;
+      out_ << style_(ok ? "1;32" : "1;31", verdict) << "\n";
+    }
+    out_.flush();
+  }
+
+ private:
+  struct Row {
+    const RuleMeta* meta = nullptr;
+    std::size_t failed = 0;
+    std::size_t cantTell = 0;
+  };
+  static std::string padRight(std::string s, std::size_t width) {
+    if (s.size() < width) s.append(width - s.size(), ' ');
+    else s += ' ';
+    return s;
+  }
+
+  std::ostream& out_;
+  Style style_;
+  std::map<std::string, Row> byRule_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> makeConsoleReporter(std::ostream& out, bool colour) {
+  return std::make_unique<ConsoleReporter>(out, colour);
+}
+
+}  // namespace saavu

@@ -1,0 +1,140 @@
+#include <chrono>
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "reporters/report.h"
+
+namespace saavu {
+
+namespace {
+
+using nlohmann::json;
+
+// nlohmann::json throws on invalid UTF-8 when dumping; a scanned page is hostile input, and
+// everything we embed has been repaired to UTF-8 already, but replace rather than throw.
+std::string dump(const json& j, int indent = -1) {
+  return j.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+json ruleJson(const RuleMeta& m) {
+  return json{{"id", m.id},          {"title", m.title},
+              {"wcag", m.wcag},      {"level", std::string(toString(m.level))},
+              {"act", m.act},        {"impact", std::string(toString(m.impact))},
+              {"help", m.helpUrl},   {"howToFix", m.help}};
+}
+
+json pageJson(const PageResult& page, bool includePasses) {
+  json p;
+  p["url"] = page.url;
+  p["title"] = page.title;
+  if (page.flow) p["flow"] = json{{"name", page.flow->name}, {"step", page.flow->step}};
+  if (page.error)
+    p["error"] = json{{"kind", page.error->kind}, {"message", page.error->message}};
+  else
+    p["error"] = nullptr;
+  json results = json::array();
+  for (const Finding& f : page.findings) {
+    if (f.outcome == Outcome::Passed && !includePasses) continue;
+    const RuleMeta& m = *f.rule;
+    results.push_back(json{{"rule", m.id},
+                           {"act", m.act},
+                           {"wcag", m.wcag},
+                           {"level", std::string(toString(m.level))},
+                           {"impact", std::string(toString(m.impact))},
+                           {"outcome", std::string(toString(f.outcome))},
+                           {"selector", f.selector},
+                           {"line", f.line},
+                           {"column", f.column},
+                           {"snippet", f.snippet},
+                           {"message", f.message},
+                           {"help", m.helpUrl}});
+  }
+  p["results"] = std::move(results);
+  return p;
+}
+
+json summaryJson(const ReportSummary& s) {
+  return json{{"pages", s.pages},
+              {"failed", s.failed},
+              {"cantTell", s.cantTell},
+              {"passed", s.passed},
+              {"errors", s.errors}};
+}
+
+class JsonReporter final : public Reporter {
+ public:
+  explicit JsonReporter(std::ostream& out) : out_(out) {}
+  void begin(const ReportContext& context) override {
+    includePasses_ = context.includePasses;
+    json tool{{"name", "saavu"}, {"version", context.toolVersion}};
+    out_ << "{\n\"tool\": " << dump(tool) << ",\n\"started\": " << dump(json(context.started))
+         << ",\n\"pages\": [";
+  }
+  void page(const PageResult& page) override {
+    out_ << (first_ ? "\n" : ",\n") << dump(pageJson(page, includePasses_));
+    first_ = false;
+  }
+  void end(const ReportSummary& summary, const std::string&) override {
+    out_ << (first_ ? "" : "\n") << "],\n\"summary\": " << dump(summaryJson(summary)) << "\n}\n";
+    out_.flush();
+  }
+
+ private:
+  std::ostream& out_;
+  bool includePasses_ = false;
+  bool first_ = true;
+};
+
+class JsonLinesReporter final : public Reporter {
+ public:
+  explicit JsonLinesReporter(std::ostream& out) : out_(out) {}
+  void begin(const ReportContext& context) override { includePasses_ = context.includePasses; }
+  void page(const PageResult& page) override {
+    out_ << dump(pageJson(page, includePasses_)) << '\n';
+    out_.flush();  // streamed: a reader can follow the file while a long scan runs
+  }
+  void end(const ReportSummary&, const std::string&) override { out_.flush(); }
+
+ private:
+  std::ostream& out_;
+  bool includePasses_ = false;
+};
+
+}  // namespace
+
+void ReportSummary::add(const PageResult& page) {
+  ++pages;
+  if (page.error) ++errors;
+  for (const Finding& f : page.findings) {
+    switch (f.outcome) {
+      case Outcome::Failed: ++failed; break;
+      case Outcome::CantTell: ++cantTell; break;
+      case Outcome::Passed: ++passed; break;
+    }
+  }
+}
+
+std::unique_ptr<Reporter> makeJsonReporter(std::ostream& out) {
+  return std::make_unique<JsonReporter>(out);
+}
+
+std::unique_ptr<Reporter> makeJsonLinesReporter(std::ostream& out) {
+  return std::make_unique<JsonLinesReporter>(out);
+}
+
+std::string rulesAsJson() {
+  json all = json::array();
+  for (const auto& rule : RuleRegistry::instance().rules()) all.push_back(ruleJson(rule->meta()));
+  return dump(all, 2) + "\n";
+}
+
+std::string utcTimestampNow() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace saavu

@@ -1,0 +1,479 @@
+#include "scanner/dom.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+
+namespace saavu {
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+namespace text {
+
+bool isAsciiWhitespace(char c) {
+  // HTML "ASCII whitespace": U+0009 TAB, U+000A LF, U+000C FF, U+000D CR, U+0020 SPACE.
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+std::string_view trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && isAsciiWhitespace(s[b])) ++b;
+  while (e > b && isAsciiWhitespace(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
+
+std::string collapseWhitespace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pendingSpace = false;
+  for (char c : s) {
+    if (isAsciiWhitespace(c)) {
+      pendingSpace = !out.empty();
+      continue;
+    }
+    if (pendingSpace) out.push_back(' ');
+    pendingSpace = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string toLowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+std::vector<std::string_view> splitWhitespace(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && isAsciiWhitespace(s[i])) ++i;
+    std::size_t start = i;
+    while (i < s.size() && !isAsciiWhitespace(s[i])) ++i;
+    if (i > start) out.push_back(s.substr(start, i - start));
+  }
+  return out;
+}
+
+std::string repairUtf8(std::string_view s) {
+  // WHATWG Encoding §8.1.1 "UTF-8 decoder": each maximal subpart of an ill-formed sequence
+  // becomes one U+FFFD.
+  static constexpr char kReplacement[] = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    int needed = 0;
+    unsigned char lower = 0x80, upper = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      needed = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      needed = 2;
+      if (c == 0xE0) lower = 0xA0;
+      if (c == 0xED) upper = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      needed = 3;
+      if (c == 0xF0) lower = 0x90;
+      if (c == 0xF4) upper = 0x8F;
+    } else {
+      out += kReplacement;
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    int seen = 0;
+    while (seen < needed && j < n) {
+      unsigned char d = p[j];
+      if (d < lower || d > upper) break;
+      lower = 0x80;
+      upper = 0xBF;
+      ++j;
+      ++seen;
+    }
+    if (seen == needed) {
+      out.append(s.substr(i, j - i));
+    } else {
+      out += kReplacement;
+    }
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace text
+
+// ---------------------------------------------------------------------------------------------
+// Element
+
+const std::string* Element::attribute(std::string_view name) const {
+  for (const Attribute& a : attributes_)
+    if (text::equalsIgnoreCase(a.name, name)) return &a.value;
+  return nullptr;
+}
+
+std::string_view Element::attr(std::string_view name) const {
+  const std::string* v = attribute(name);
+  return v ? std::string_view(*v) : std::string_view();
+}
+
+std::vector<const Element*> Element::elementChildren() const {
+  std::vector<const Element*> out;
+  for (const Node* c : children_)
+    if (const Element* e = c->asElement()) out.push_back(e);
+  return out;
+}
+
+std::string Element::textContent() const {
+  std::string out;
+  std::vector<const Node*> stack(children_.rbegin(), children_.rend());
+  while (!stack.empty()) {
+    const Node* n = stack.back();
+    stack.pop_back();
+    if (n->isText()) {
+      out += n->text();
+    } else {
+      const auto& kids = static_cast<const Element*>(n)->children();
+      stack.insert(stack.end(), kids.rbegin(), kids.rend());
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gumbo allocation: an arena. Gumbo frees its tree with recursion as deep as the DOM
+// (destroy_node); a 100 000-deep page would overflow the stack there. With an arena the tree is
+// released in one go and gumbo_destroy_output is never called.
+
+namespace {
+
+class Arena {
+ public:
+  Arena() = default;
+  Arena(const Arena&) = delete;
+  Arena& operator=(const Arena&) = delete;
+  ~Arena() {
+    for (void* b : blocks_) std::free(b);
+  }
+
+  void* allocate(std::size_t size) {
+    size = (size + 15) & ~std::size_t{15};
+    if (size > kBlockSize / 4) {
+      void* p = std::malloc(size);
+      if (!p) throw std::bad_alloc();
+      blocks_.push_back(p);
+      return p;
+    }
+    if (used_ + size > kBlockSize || blocks_.empty() || !current_) {
+      current_ = static_cast<char*>(std::malloc(kBlockSize));
+      if (!current_) throw std::bad_alloc();
+      blocks_.push_back(current_);
+      used_ = 0;
+    }
+    void* p = current_ + used_;
+    used_ += size;
+    return p;
+  }
+
+  static void* gumboAllocate(void* self, std::size_t size) {
+    return static_cast<Arena*>(self)->allocate(size);
+  }
+  static void gumboDeallocate(void*, void*) {}
+
+ private:
+  static constexpr std::size_t kBlockSize = 1 << 20;
+  std::vector<void*> blocks_;
+  char* current_ = nullptr;
+  std::size_t used_ = 0;
+};
+
+std::string tagNameOf(const GumboElement& el) {
+  if (el.tag != GUMBO_TAG_UNKNOWN) {
+    std::string name = gumbo_normalized_tagname(el.tag);
+    if (el.tag_namespace == GUMBO_NAMESPACE_SVG) {
+      // HTML §13.2.6.3 "adjust SVG attributes/tag names": camelCase SVG names (foreignObject).
+      GumboStringPiece original = el.original_tag;
+      gumbo_tag_from_original_text(&original);
+      if (const char* svg = gumbo_normalize_svg_tagname(&original)) return svg;
+    }
+    return name;
+  }
+  GumboStringPiece original = el.original_tag;
+  gumbo_tag_from_original_text(&original);
+  std::string name(original.data ? original.data : "", original.length);
+  if (el.tag_namespace == GUMBO_NAMESPACE_SVG) {
+    if (const char* svg = gumbo_normalize_svg_tagname(&original)) return svg;
+    return name;
+  }
+  return text::toLowerAscii(name);
+}
+
+}  // namespace
+
+class DocumentBuilder {
+ public:
+  static std::unique_ptr<Document> build(std::string html) {
+    std::unique_ptr<Document> doc(new Document());
+    doc->source_ = text::repairUtf8(html);
+    html.clear();
+    html.shrink_to_fit();
+
+    Arena arena;
+    GumboOptions options = kGumboDefaultOptions;
+    options.allocator = &Arena::gumboAllocate;
+    options.deallocator = &Arena::gumboDeallocate;
+    options.userdata = &arena;
+    options.tab_stop = 1;  // a column counts characters, as editors do
+    options.max_errors = 0;  // parse errors are not reported; don't spend memory on them
+    GumboOutput* output =
+        gumbo_parse_with_options(&options, doc->source_.data(), doc->source_.size());
+    if (!output || !output->root) throw std::runtime_error("the HTML parser gave no document");
+
+    doc->quirks_ = output->document->v.document.doc_type_quirks_mode == GUMBO_DOCTYPE_QUIRKS;
+    convert(*doc, output->root);
+    // output and all Gumbo nodes live in the arena, released here.
+    return doc;
+  }
+
+ private:
+  static void convert(Document& doc, const GumboNode* rootNode) {
+    struct Frame {
+      const GumboNode* node;
+      Element* parent;
+      bool inTemplate;
+    };
+    std::vector<Frame> stack;
+    stack.push_back({rootNode, nullptr, false});
+    const char* base = doc.source_.data();
+    const std::size_t sourceSize = doc.source_.size();
+
+    while (!stack.empty()) {
+      Frame f = stack.back();
+      stack.pop_back();
+      const GumboNode* node = f.node;
+      switch (node->type) {
+        case GUMBO_NODE_TEXT:
+        case GUMBO_NODE_WHITESPACE:
+        case GUMBO_NODE_CDATA: {
+          if (!f.parent) break;
+          TextNode& t = doc.textStore_.emplace_back();
+          t.text_ = node->v.text.text ? node->v.text.text : "";
+          t.parent_ = f.parent;
+          f.parent->children_.push_back(&t);
+          break;
+        }
+        case GUMBO_NODE_ELEMENT:
+        case GUMBO_NODE_TEMPLATE: {
+          const GumboElement& g = node->v.element;
+          Element& e = doc.elementStore_.emplace_back();
+          e.tag_ = tagNameOf(g);
+          switch (g.tag_namespace) {
+            case GUMBO_NAMESPACE_SVG: e.ns_ = Namespace::Svg; break;
+            case GUMBO_NAMESPACE_MATHML: e.ns_ = Namespace::MathMl; break;
+            default: e.ns_ = Namespace::Html; break;
+          }
+          e.parent_ = f.parent;
+          e.inTemplate_ = f.inTemplate;
+          e.depth_ = f.parent ? f.parent->depth_ + 1 : 0;
+          e.index_ = doc.elements_.size();
+          doc.elements_.push_back(&e);
+          if (f.parent) f.parent->children_.push_back(&e);
+
+          const bool parserInserted = (node->parse_flags & GUMBO_INSERTION_BY_PARSER) != 0 ||
+                                      g.original_tag.length == 0;
+          if (!parserInserted && g.original_tag.data >= base &&
+              g.original_tag.data + g.original_tag.length <= base + sourceSize) {
+            e.line_ = g.start_pos.line;
+            e.column_ = g.start_pos.column;
+            e.startTag_ = std::string_view(g.original_tag.data, g.original_tag.length);
+          }
+
+          e.attributes_.reserve(g.attributes.length);
+          for (unsigned i = 0; i < g.attributes.length; ++i) {
+            const auto* a = static_cast<const GumboAttribute*>(g.attributes.data[i]);
+            std::string name;
+            switch (a->attr_namespace) {
+              case GUMBO_ATTR_NAMESPACE_XLINK: name = "xlink:"; break;
+              case GUMBO_ATTR_NAMESPACE_XML: name = "xml:"; break;
+              case GUMBO_ATTR_NAMESPACE_XMLNS: name = a->name && std::strcmp(a->name, "xmlns") == 0 ? "" : "xmlns:"; break;
+              default: break;
+            }
+            name += a->name ? a->name : "";
+            e.attributes_.push_back({std::move(name), a->value ? a->value : ""});
+          }
+
+          if (const std::string* id = e.attribute("id"); id && !id->empty() && !e.inTemplate_)
+            doc.ids_[*id].push_back(&e);
+
+          const bool childInTemplate = f.inTemplate || node->type == GUMBO_NODE_TEMPLATE;
+          // Push children in reverse so they pop in tree order (document order of elements_).
+          for (unsigned i = g.children.length; i-- > 0;)
+            stack.push_back({static_cast<const GumboNode*>(g.children.data[i]), &e, childInTemplate});
+          break;
+        }
+        default:  // comments, the document node
+          break;
+      }
+    }
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Document
+
+std::unique_ptr<Document> Document::parse(std::string html) {
+  return DocumentBuilder::build(std::move(html));
+}
+
+const Element* Document::byId(std::string_view id) const {
+  auto it = ids_.find(id);
+  return it == ids_.end() ? nullptr : it->second.front();
+}
+
+std::size_t Document::idCount(std::string_view id) const {
+  auto it = ids_.find(id);
+  return it == ids_.end() ? 0 : it->second.size();
+}
+
+const Element* Document::head() const {
+  for (const Element* c : documentElement().elementChildren())
+    if (c->is("head")) return c;
+  return nullptr;
+}
+
+const Element* Document::body() const {
+  for (const Element* c : documentElement().elementChildren())
+    if (c->is("body") || c->is("frameset")) return c;
+  return nullptr;
+}
+
+std::string Document::title() const {
+  // HTML §3.1.3 "the title element": the first title element in the document (in tree order).
+  for (const Element* e : elements_)
+    if (e->is("title") && !e->inTemplate()) return text::collapseWhitespace(e->textContent());
+  return {};
+}
+
+namespace {
+
+// CSS Syntax §4.3.10 "would start an identifier" + §4.3.11 "consume an ident": an id can be
+// written as #id only if it is a valid identifier; otherwise it needs escaping, and a report
+// reader is better served by a plain path.
+bool isPlainCssIdentifier(std::string_view s) {
+  if (s.empty()) return false;
+  auto isNameStart = [](unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+  };
+  auto isName = [&](unsigned char c) { return isNameStart(c) || (c >= '0' && c <= '9') || c == '-'; };
+  std::size_t i = 0;
+  if (s[0] == '-') {
+    if (s.size() == 1) return false;
+    i = 1;
+    if (s[1] == '-') i = 2;
+    else if (!isNameStart(static_cast<unsigned char>(s[1]))) return false;
+  } else if (!isNameStart(static_cast<unsigned char>(s[0]))) {
+    return false;
+  }
+  for (; i < s.size(); ++i)
+    if (!isName(static_cast<unsigned char>(s[i]))) return false;
+  return true;
+}
+
+std::string stepFor(const Element& e) {
+  const Element* parent = e.parent();
+  std::string step = e.tag();
+  if (!parent) return step;
+  int position = 0, count = 0;
+  for (const Node* c : parent->children()) {
+    const Element* sibling = c->asElement();
+    if (!sibling || sibling->tag() != e.tag() || sibling->ns() != e.ns()) continue;
+    ++count;
+    if (sibling == &e) position = count;
+  }
+  if (count > 1) step += ":nth-of-type(" + std::to_string(position) + ")";
+  return step;
+}
+
+}  // namespace
+
+std::string Document::selectorFor(const Element& element) const {
+  auto uniqueId = [this](const Element& e) -> const std::string* {
+    const std::string* id = e.attribute("id");
+    if (id && !e.inTemplate() && idCount(*id) == 1 && isPlainCssIdentifier(*id)) return id;
+    return nullptr;
+  };
+  if (const std::string* id = uniqueId(element)) return "#" + *id;
+
+  // Walk up until an ancestor with a unique id or the root; the steps are unambiguous because
+  // each one carries :nth-of-type whenever a same-tag sibling exists.
+  std::vector<std::string> steps;
+  const Element* e = &element;
+  std::string anchor;
+  while (e) {
+    if (e != &element) {
+      if (const std::string* id = uniqueId(*e)) {
+        anchor = "#" + *id;
+        break;
+      }
+    }
+    steps.push_back(stepFor(*e));
+    e = e->parent();
+  }
+  std::string out = anchor;
+  for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
+    if (!out.empty()) out += " > ";
+    out += *it;
+  }
+  return out;
+}
+
+std::string Document::snippet(const Element& element, std::size_t maxChars) const {
+  std::string s;
+  if (!element.sourceStartTag().empty()) {
+    s = text::collapseWhitespace(element.sourceStartTag());
+  } else {
+    // Parser-inserted: rebuild a start tag from the element itself.
+    s = "<" + element.tag();
+    for (const Attribute& a : element.attributes()) s += " " + a.name + "=\"" + a.value + "\"";
+    s += ">";
+  }
+  // Count characters (code points), never cut a UTF-8 sequence in half.
+  std::size_t chars = 0, i = 0;
+  while (i < s.size()) {
+    if (chars == maxChars) {
+      s.resize(i);
+      s += "\xE2\x80\xA6";  // …
+      break;
+    }
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    ++chars;
+  }
+  return s;
+}
+
+}  // namespace saavu

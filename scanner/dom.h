@@ -1,0 +1,176 @@
+// saavu's own document tree. Gumbo parses; this wraps the result so that nothing outside
+// scanner/ ever sees a Gumbo type. A Document owns all of its nodes; it is immutable once built.
+//
+// Every walk over the tree uses an explicit stack: pages nest 100 000 levels deep in the wild.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace saavu {
+
+enum class Namespace : std::uint8_t { Html, Svg, MathMl };
+
+struct Attribute {
+  std::string name;   // lower-case for HTML elements; as in the source (case kept) for foreign ones
+  std::string value;  // UTF-8, character references decoded
+};
+
+class Element;
+
+class Node {
+ public:
+  enum class Type : std::uint8_t { Element, Text };
+
+  Type type() const { return type_; }
+  bool isElement() const { return type_ == Type::Element; }
+  bool isText() const { return type_ == Type::Text; }
+  const Element* parent() const { return parent_; }
+
+  // Text nodes only: the character data (UTF-8, references decoded). Empty for elements.
+  const std::string& text() const { return text_; }
+
+  const Element* asElement() const;
+
+ protected:
+  explicit Node(Type type) : type_(type) {}
+  friend class DocumentBuilder;
+  Type type_;
+  const Element* parent_ = nullptr;
+  std::string text_;
+};
+
+class Element : public Node {
+ public:
+  Element() : Node(Type::Element) {}
+
+  // The local name, lower-case for HTML elements ("div", "svg", "foreignobject" is kept as
+  // "foreignObject" for SVG).
+  const std::string& tag() const { return tag_; }
+  Namespace ns() const { return ns_; }
+  bool isHtml() const { return ns_ == Namespace::Html; }
+  // True for an HTML element with this (lower-case) local name.
+  bool is(std::string_view htmlTag) const { return ns_ == Namespace::Html && tag_ == htmlTag; }
+
+  const std::vector<Attribute>& attributes() const { return attributes_; }
+  bool hasAttribute(std::string_view name) const { return attribute(name) != nullptr; }
+  // The attribute's value, or nullptr when the element does not have it. Names compare
+  // ASCII-case-insensitively (HTML attributes are lower-cased by the parser anyway).
+  const std::string* attribute(std::string_view name) const;
+  // The attribute's value, or an empty string when it is absent.
+  std::string_view attr(std::string_view name) const;
+
+  // Children in tree order (elements and text). For <template>, its content's children.
+  const std::vector<const Node*>& children() const { return children_; }
+  // Element children only, in tree order.
+  std::vector<const Element*> elementChildren() const;
+
+  // 1-based source position of the start tag; 0 when the parser inserted the element itself
+  // (an implied <html>, <head>, <body> or <tbody>).
+  std::uint32_t line() const { return line_; }
+  std::uint32_t column() const { return column_; }
+  // The start tag exactly as written in the source (empty for parser-inserted elements).
+  std::string_view sourceStartTag() const { return startTag_; }
+
+  // Position in document order among all elements (0 = the document element).
+  std::size_t index() const { return index_; }
+  // Depth below the document element (the document element is 0).
+  std::size_t depth() const { return depth_; }
+
+  // Inside the content of a <template> element (inert, never rendered).
+  bool inTemplate() const { return inTemplate_; }
+
+  // Concatenated text of all descendant text nodes, in tree order (textContent).
+  std::string textContent() const;
+
+ private:
+  friend class DocumentBuilder;
+  std::string tag_;
+  Namespace ns_ = Namespace::Html;
+  std::vector<Attribute> attributes_;
+  std::vector<const Node*> children_;
+  std::uint32_t line_ = 0;
+  std::uint32_t column_ = 0;
+  std::string_view startTag_;
+  std::size_t index_ = 0;
+  std::size_t depth_ = 0;
+  bool inTemplate_ = false;
+};
+
+class TextNode : public Node {
+ public:
+  TextNode() : Node(Type::Text) {}
+};
+
+inline const Element* Node::asElement() const {
+  return isElement() ? static_cast<const Element*>(this) : nullptr;
+}
+
+class Document {
+ public:
+  // Parses UTF-8 HTML (invalid sequences are replaced with U+FFFD before parsing). Never
+  // throws on content: any byte sequence gives a document.
+  static std::unique_ptr<Document> parse(std::string html);
+
+  // The <html> element (Gumbo always creates one).
+  const Element& documentElement() const { return *elements_.front(); }
+  // All elements in document order (index() is the position here).
+  const std::vector<const Element*>& elements() const { return elements_; }
+
+  // The first element in tree order whose id is exactly `id`, or nullptr (HTML getElementById).
+  const Element* byId(std::string_view id) const;
+  // How many elements carry this id.
+  std::size_t idCount(std::string_view id) const;
+
+  // The first <head> / <body> child of the document element (nullptr if none).
+  const Element* head() const;
+  const Element* body() const;
+  // The <title> element's text, whitespace collapsed ("" when there is none).
+  std::string title() const;
+  // The document's quirks mode as Gumbo decided it from the doctype.
+  bool quirksMode() const { return quirks_; }
+
+  // A CSS selector that matches exactly this element in this document: "#id" when that id is
+  // unique (and a valid CSS identifier), otherwise the shortest suffix of a path of
+  // `tag:nth-of-type(n)` steps, anchored at the nearest ancestor with a unique id.
+  std::string selectorFor(const Element& element) const;
+  // The element's start tag for reports, at most `maxChars` characters (then "…").
+  std::string snippet(const Element& element, std::size_t maxChars = 200) const;
+
+  // The source text the document was parsed from (after UTF-8 repair).
+  const std::string& source() const { return source_; }
+
+ private:
+  friend class DocumentBuilder;
+  Document() = default;
+  std::string source_;
+  std::deque<Element> elementStore_;
+  std::deque<TextNode> textStore_;
+  std::vector<const Element*> elements_;
+  std::unordered_map<std::string_view, std::vector<const Element*>> ids_;
+  bool quirks_ = false;
+};
+
+// Helpers on strings shared by the model and the rules.
+namespace text {
+// HTML "ASCII whitespace": TAB, LF, FF, CR, SPACE.
+bool isAsciiWhitespace(char c);
+// Strip leading and trailing ASCII whitespace.
+std::string_view trim(std::string_view s);
+// Collapse every run of ASCII whitespace into one space and trim the ends (U+00A0 is kept).
+std::string collapseWhitespace(std::string_view s);
+std::string toLowerAscii(std::string_view s);
+bool equalsIgnoreCase(std::string_view a, std::string_view b);
+// Split on ASCII whitespace, dropping empty tokens.
+std::vector<std::string_view> splitWhitespace(std::string_view s);
+// Replace invalid UTF-8 sequences with U+FFFD (the WHATWG decoder's behaviour).
+std::string repairUtf8(std::string_view s);
+}  // namespace text
+
+}  // namespace saavu
