@@ -222,9 +222,7 @@ int scan(const ScanOptions& opt) {
   fetch.totalTimeoutMs = static_cast<long>(opt.timeoutSeconds * 1000);
   fetch.connectTimeoutMs = std::min<long>(fetch.totalTimeoutMs, 10000);
   fetch.maxBytes = opt.maxPageBytes;
-  fetch.userAgent = opt.userAgent.empty()
-                        ? std::string("saavu/") + kVersion + " (+https://github.com/saavu-a11y/saavu)"
-                        : opt.userAgent;
+  fetch.userAgent = opt.userAgent.empty() ? defaultUserAgent(kVersion) : opt.userAgent;
 
   const std::size_t n = inputs.size();
   std::vector<std::optional<PageResult>> slots(n);

@@ -30,37 +30,49 @@ class AccessibilityModel {
   const StyleSource& style() const { return *style_; }
 
   // --- Roles ---------------------------------------------------------------------------------
-  // The implicit role per HTML-AAM (and SVG-AAM for the few SVG elements that have one), or ""
-  // when the element has none (generic elements with no role, such as <span>, return
-  // "generic" where HTML-AAM maps them to it).
+  // The implicit role per HTML-AAM (SVG-AAM for SVG elements, MathML-AAM for <math>), or ""
+  // where the mapping says "no corresponding role" (e.g. <input type=password>, the summary of
+  // a <details>) or creates no accessible object. Elements HTML-AAM maps to generic (<span>,
+  // <div>, <a> without href, an unnamed <section>) return "generic". <img alt=""> returns
+  // "presentation" (never "none").
   std::string implicitRole(const Element& element) const;
   // The explicit role: the first token of `role` that is a valid, non-abstract WAI-ARIA 1.2
-  // role (ACT glossary "explicit role"); std::nullopt when there is none.
+  // role, tokens compared ASCII case-insensitively (ACT glossary "explicit role"), returned
+  // lower-case and as written ("none" stays "none"); std::nullopt when there is none.
   std::optional<std::string> explicitRole(const Element& element) const;
-  // The semantic role: explicit if any, else implicit, with the presentational-role conflict
-  // resolution of WAI-ARIA 1.2 §9.3 applied ("none"/"presentation" are ignored on a focusable
-  // element or one with a global ARIA state or property, and the implicit role is used).
-  // "none" is returned as "presentation"'s synonym "none" is normalised to "presentation".
+  // The semantic role (ACT glossary "semantic role"): the explicit role if any, else the
+  // implicit role, with the presentational-role conflict resolution of WAI-ARIA 1.2 §9.3
+  // applied: "none"/"presentation" (explicit, or implicit from <img alt="">) is ignored on an
+  // element that would be focusable if rendered or that has a global ARIA state or property,
+  // and the implicit role is used instead. List items and table rows, row groups and cells
+  // without an explicit role inherit a presentational role from their list or table.
+  // The synonyms "none" and "presentation" are both returned as "presentation".
   std::string role(const Element& element) const;
-  // True when `role(element)` is "presentation" (or "none").
+  // True when `role(element)` is "presentation" (which includes role="none").
   bool isPresentational(const Element& element) const;
 
   // --- Hidden-ness ---------------------------------------------------------------------------
   // ACT glossary "programmatically hidden": the element or an ancestor is not rendered
-  // (display:none, `hidden`, <template> content, …) or has aria-hidden="true"; or it has
-  // visibility hidden/collapse.
+  // (display:none, `hidden`, <template> content, …) or has aria-hidden="true"; or its computed
+  // visibility is hidden/collapse (inherited, and a descendant can set visible again).
   bool isProgrammaticallyHidden(const Element& element) const;
   // ACT glossary "included in the accessibility tree": not programmatically hidden (except
   // where an element is referenced and the spec says otherwise — callers handle that) and not
-  // inert.
+  // inert. Presentational elements count as included: ask role() for what they expose.
   bool isIncludedInAccessibilityTree(const Element& element) const;
-  // Not rendered: display:none on itself or an ancestor, `hidden`, inside <template>, <head>
-  // content, <noscript> (scripting is assumed on, as in browsers), etc.
+  // Not rendered: display:none on itself or an ancestor, including the user-agent display:none
+  // of HTML §15.3.1 (`hidden` unless an author display overrides it, hidden="until-found",
+  // <head> and its content, <script>, <style>, <datalist>, <dialog> without `open`,
+  // <input type=hidden>, <noscript> as scripting is assumed on, as in browsers); <template>
+  // content; the content of a closed <details> other than its first <summary>; SVG elements
+  // that are never rendered (<defs>, <title>, <desc>, <symbol>, …); an <area> unless its <map>
+  // is used by a rendered <img>.
   bool isNotRendered(const Element& element) const;
   // HTML "inert": the `inert` attribute on itself or an ancestor.
   bool isInert(const Element& element) const;
-  // A best static approximation of ACT "visible": rendered, not visibility:hidden, and (until
-  // the cascade lands) not known to be off-screen or clipped.
+  // A best static approximation of ACT "visible": rendered and visibility visible. Off-screen
+  // positioning, clipping, opacity and colour are not known until the cascade lands, so they do
+  // not make an element invisible here.
   bool isVisible(const Element& element) const;
 
   // --- Focus ---------------------------------------------------------------------------------
@@ -70,8 +82,11 @@ class AccessibilityModel {
   // The parsed `tabindex` (HTML rules for parsing integers), or std::nullopt when absent or
   // unparsable.
   std::optional<int> tabIndex(const Element& element) const;
-  // ACT glossary "focusable": can receive focus (natively focusable or tabindex), not disabled,
-  // not inert, rendered.
+  // ACT glossary "focusable": can receive focus — natively (a/area with href, button, input
+  // other than hidden, select, textarea, iframe, the first <summary> of a <details>,
+  // audio/video with controls, a contenteditable editing host, SVG <a> with href) or through
+  // any valid tabindex, negative included — and is not disabled, not inert, rendered and not
+  // visibility:hidden.
   bool isFocusable(const Element& element) const;
   // In sequential focus navigation order: focusable and tabindex not negative.
   bool isInSequentialFocusNavigation(const Element& element) const;
@@ -83,8 +98,9 @@ class AccessibilityModel {
   std::string accessibleDescription(const Element& element) const;
 
   // --- Language ------------------------------------------------------------------------------
-  // The language of the element: the nearest `lang` (or xml:lang) on itself or an ancestor,
-  // "" when none.
+  // The language of the element (HTML §3.2.6.2): the nearest xml:lang (foreign elements) or
+  // lang (HTML and SVG elements) on itself or an ancestor, trimmed; "" when there is none or
+  // when the nearest one is empty (lang="" means unknown and ends the search).
   std::string language(const Element& element) const;
 
  private:

@@ -1,6 +1,7 @@
 #include "scanner/dom.h"
 
 #include <gumbo.h>
+#include <pugixml.hpp>
 
 #include <algorithm>
 #include <cstdlib>
@@ -343,10 +344,143 @@ class DocumentBuilder {
 };
 
 // ---------------------------------------------------------------------------------------------
+// XML documents (pugixml). pugixml expands only the predefined and character references, never
+// DTD entities, so entity-expansion bombs do not apply.
+
+class XmlDocumentBuilder {
+ public:
+  static std::unique_ptr<Document> build(std::string xml) {
+    std::unique_ptr<Document> doc(new Document());
+    doc->source_ = text::repairUtf8(xml);
+    xml.clear();
+    xml.shrink_to_fit();
+    const std::string& src = doc->source_;
+
+    // Line starts, to turn pugixml's byte offsets into 1-based line and column.
+    std::vector<std::size_t> lineStarts{0};
+    for (std::size_t i = 0; i < src.size(); ++i)
+      if (src[i] == '\n') lineStarts.push_back(i + 1);
+    auto position = [&](std::size_t offset, std::uint32_t& line, std::uint32_t& column) {
+      auto it = std::upper_bound(lineStarts.begin(), lineStarts.end(), offset);
+      const std::size_t start = *(it - 1);
+      line = static_cast<std::uint32_t>(it - lineStarts.begin());
+      std::uint32_t chars = 0;  // characters, not bytes: count UTF-8 lead bytes
+      for (std::size_t i = start; i < offset && i < src.size(); ++i)
+        if ((static_cast<unsigned char>(src[i]) & 0xC0) != 0x80) ++chars;
+      column = chars + 1;
+    };
+
+    pugi::xml_document xdoc;
+    const unsigned options = pugi::parse_default | pugi::parse_ws_pcdata;
+    pugi::xml_parse_result parsed =
+        xdoc.load_buffer(src.data(), src.size(), options, pugi::encoding_utf8);
+    if (!parsed) {
+      std::uint32_t line = 0, column = 0;
+      position(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)), line, column);
+      throw std::runtime_error("not well-formed XML at line " + std::to_string(line) +
+                               ", column " + std::to_string(column) + ": " +
+                               parsed.description());
+    }
+    pugi::xml_node root = xdoc.document_element();
+    if (!root) throw std::runtime_error("the XML document has no root element");
+
+    // Namespaces in XML 1.0 §6: an element's namespace is that of its prefix (or the default
+    // namespace) declared on itself or the nearest ancestor.
+    struct Frame {
+      pugi::xml_node node;
+      Element* parent;
+      std::vector<std::pair<std::string, std::string>> scope;  // prefix -> URI, innermost last
+    };
+    std::vector<Frame> stack;
+    stack.push_back({root, nullptr, {}});
+    while (!stack.empty()) {
+      Frame f = std::move(stack.back());
+      stack.pop_back();
+      pugi::xml_node node = f.node;
+      if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+        if (!f.parent) continue;
+        TextNode& t = doc->textStore_.emplace_back();
+        t.text_ = node.value();
+        t.parent_ = f.parent;
+        f.parent->children_.push_back(&t);
+        continue;
+      }
+      if (node.type() != pugi::node_element) continue;
+
+      for (pugi::xml_attribute a : node.attributes()) {
+        std::string_view name = a.name();
+        if (name == "xmlns") f.scope.emplace_back("", a.value());
+        else if (name.rfind("xmlns:", 0) == 0) f.scope.emplace_back(name.substr(6), a.value());
+      }
+      std::string_view qname = node.name();
+      std::string prefix, local(qname);
+      if (auto colon = qname.find(':'); colon != std::string_view::npos) {
+        prefix = qname.substr(0, colon);
+        local = qname.substr(colon + 1);
+      }
+      std::string uri;
+      for (auto it = f.scope.rbegin(); it != f.scope.rend(); ++it)
+        if (it->first == prefix) {
+          uri = it->second;
+          break;
+        }
+
+      Element& e = doc->elementStore_.emplace_back();
+      e.tag_ = local;
+      if (uri == "http://www.w3.org/1999/xhtml") e.ns_ = Namespace::Html;
+      else if (uri == "http://www.w3.org/2000/svg") e.ns_ = Namespace::Svg;
+      else if (uri == "http://www.w3.org/1998/Math/MathML") e.ns_ = Namespace::MathMl;
+      else e.ns_ = Namespace::Other;
+      e.parent_ = f.parent;
+      e.depth_ = f.parent ? f.parent->depth_ + 1 : 0;
+      e.index_ = doc->elements_.size();
+      doc->elements_.push_back(&e);
+      if (f.parent) f.parent->children_.push_back(&e);
+
+      // offset_debug() is the offset of the element's name; its start tag begins one before.
+      const std::ptrdiff_t nameOffset = node.offset_debug();
+      if (nameOffset > 0 && static_cast<std::size_t>(nameOffset) <= src.size()) {
+        const std::size_t start = static_cast<std::size_t>(nameOffset) - 1;
+        position(start, e.line_, e.column_);
+        std::size_t end = start;
+        char quote = 0;
+        while (end < src.size()) {
+          char c = src[end++];
+          if (quote) {
+            if (c == quote) quote = 0;
+          } else if (c == '"' || c == '\'') {
+            quote = c;
+          } else if (c == '>') {
+            break;
+          }
+        }
+        e.startTag_ = std::string_view(src).substr(start, end - start);
+      }
+      for (pugi::xml_attribute a : node.attributes()) {
+        std::string name = a.name();
+        if (e.ns_ == Namespace::Html) name = text::toLowerAscii(name);
+        e.attributes_.push_back({std::move(name), a.value()});
+      }
+      if (const std::string* id = e.attribute("id"); id && !id->empty())
+        doc->ids_[*id].push_back(&e);
+
+      std::vector<pugi::xml_node> kids;
+      for (pugi::xml_node c : node.children()) kids.push_back(c);
+      for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back({*it, &e, f.scope});
+    }
+    return doc;
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
 // Document
 
 std::unique_ptr<Document> Document::parse(std::string html) {
   return DocumentBuilder::build(std::move(html));
+}
+
+std::unique_ptr<Document> Document::parseXml(std::string xml) {
+  return XmlDocumentBuilder::build(std::move(xml));
 }
 
 const Element* Document::byId(std::string_view id) const {

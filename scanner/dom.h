@@ -15,7 +15,8 @@
 
 namespace saavu {
 
-enum class Namespace : std::uint8_t { Html, Svg, MathMl };
+// Other: an element of an XML document in no namespace or an unknown one.
+enum class Namespace : std::uint8_t { Html, Svg, MathMl, Other };
 
 struct Attribute {
   std::string name;   // lower-case for HTML elements; as in the source (case kept) for foreign ones
@@ -41,6 +42,7 @@ class Node {
  protected:
   explicit Node(Type type) : type_(type) {}
   friend class DocumentBuilder;
+  friend class XmlDocumentBuilder;
   Type type_;
   const Element* parent_ = nullptr;
   std::string text_;
@@ -91,6 +93,7 @@ class Element : public Node {
 
  private:
   friend class DocumentBuilder;
+  friend class XmlDocumentBuilder;
   std::string tag_;
   Namespace ns_ = Namespace::Html;
   std::vector<Attribute> attributes_;
@@ -117,8 +120,13 @@ class Document {
   // Parses UTF-8 HTML (invalid sequences are replaced with U+FFFD before parsing). Never
   // throws on content: any byte sequence gives a document.
   static std::unique_ptr<Document> parse(std::string html);
+  // Parses an XML document (XHTML, SVG, MathML or any other XML) with an XML parser, as
+  // browsers do for XML content types. Throws std::runtime_error naming the line and column
+  // when the document is not well-formed (browsers show an error page then, not content).
+  static std::unique_ptr<Document> parseXml(std::string xml);
 
-  // The <html> element (Gumbo always creates one).
+  // The document element: <html> for HTML (Gumbo always creates one); the root element of an
+  // XML document (which may be <svg>, <math>, ...).
   const Element& documentElement() const { return *elements_.front(); }
   // All elements in document order (index() is the position here).
   const std::vector<const Element*>& elements() const { return elements_; }
@@ -148,6 +156,7 @@ class Document {
 
  private:
   friend class DocumentBuilder;
+  friend class XmlDocumentBuilder;
   Document() = default;
   std::string source_;
   std::deque<Element> elementStore_;

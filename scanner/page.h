@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "a11y.h"
 #include "dom.h"
@@ -36,8 +37,14 @@ struct Page {
   std::string title() const { return document ? document->title() : std::string(); }
 };
 
-// Parse decoded UTF-8 HTML into a Page with its model.
-Page makePage(std::string url, std::string displayPath, std::string utf8Html);
+// Parse a decoded UTF-8 document into a Page with its model. `contentType` is the MIME type's
+// essence: XML types (application/xhtml+xml, image/svg+xml, application/xml, text/xml and any
+// "+xml" type) are parsed as XML, everything else as HTML. A document that cannot be parsed
+// gives a Page whose error has kind "parse".
+Page makePage(std::string url, std::string displayPath, std::string utf8Document,
+              std::string contentType = "text/html");
+// True for the MIME essences makePage parses as XML.
+bool isXmlContentType(std::string_view contentType);
 // A page that could not be scanned.
 Page makeErrorPage(std::string url, std::string displayPath, PageError error);
 

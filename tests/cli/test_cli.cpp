@@ -276,7 +276,7 @@ TEST_CASE("cli: an accessible page passes the gate with exit 0") {
   CHECK(r.out.find("PASSED") != std::string::npos);
 }
 
-TEST_CASE("cli: --passes lists passed results; the summary counts them either way") {
+TEST_CASE("cli: --passes lists passed results and the summary counts them either way") {
   TempDir dir;
   fs::path page = dir.write("hyva.html", kAccessiblePage);
   json without = json::parse(saavu({"scan", "--format", "json", page.string()}).out);
