@@ -32,15 +32,15 @@ constexpr int kNoTabIndex = INT_MIN;
 
 // Per-element flags of the constructor's pass.
 enum Flag : std::uint16_t {
-  kNotRendered = 1u << 0,         // display:none (own or inherited) or never rendered
-  kVisibilityHidden = 1u << 1,    // computed visibility is hidden or collapse
-  kAriaHidden = 1u << 2,          // aria-hidden="true" on itself or an ancestor
-  kInert = 1u << 3,               // inert attribute on itself or an ancestor
-  kDisabled = 1u << 4,            // HTML "actually disabled"
-  kInDisabledFieldset = 1u << 5,  // descendant of a fieldset[disabled], outside its first legend
-  kFocusableIfRendered = 1u << 6, // could be focused if it were rendered (disabled/inert aside)
-  kFocusable = 1u << 7,           // ACT "focusable"
-  kInDatalist = 1u << 8,          // has a datalist ancestor
+  kNotRendered = 1u << 0,          // display:none (own or inherited) or never rendered
+  kVisibilityHidden = 1u << 1,     // computed visibility is hidden or collapse
+  kAriaHidden = 1u << 2,           // aria-hidden="true" on itself or an ancestor
+  kInert = 1u << 3,                // inert attribute on itself or an ancestor
+  kDisabled = 1u << 4,             // HTML "actually disabled"
+  kInDisabledFieldset = 1u << 5,   // descendant of a fieldset[disabled], outside its first legend
+  kFocusableIfRendered = 1u << 6,  // could be focused if it were rendered (disabled/inert aside)
+  kFocusable = 1u << 7,            // ACT "focusable"
+  kInDatalist = 1u << 8,           // has a datalist ancestor
 };
 
 // Flags a child takes over from its parent unchanged.
@@ -108,8 +108,8 @@ bool isCustomElementName(std::string_view tag) {
 // filter effects (SVG-AAM §6.2: "no accessible object created").
 bool isNeverRenderedSvg(std::string_view tag) {
   static constexpr std::array<std::string_view, 14> kTags = {
-      "clipPath", "defs",    "desc",     "filter", "linearGradient", "marker", "mask",
-      "metadata", "pattern", "radialGradient", "script", "style",   "symbol", "title"};
+      "clipPath", "defs",    "desc",           "filter", "linearGradient", "marker", "mask",
+      "metadata", "pattern", "radialGradient", "script", "style",          "symbol", "title"};
   for (std::string_view t : kTags)
     if (t == tag) return true;
   return false;
@@ -119,8 +119,8 @@ bool isNeverRenderedSvg(std::string_view tag) {
 // an author `display` can override.
 bool hasUserAgentDisplayNone(std::string_view tag) {
   static constexpr std::array<std::string_view, 14> kTags = {
-      "base", "basefont", "datalist", "head",     "link",  "meta",  "noembed",
-      "noframes", "param", "rp",       "script", "style", "title", "template"};
+      "base",     "basefont", "datalist", "head",   "link",  "meta",  "noembed",
+      "noframes", "param",    "rp",       "script", "style", "title", "template"};
   for (std::string_view t : kTags)
     if (t == tag) return true;
   return false;
@@ -130,9 +130,9 @@ bool hasUserAgentDisplayNone(std::string_view tag) {
 std::string inputTypeOf(const Element& input) {
   std::string type = text::toLowerAscii(input.attr("type"));
   static constexpr std::array<std::string_view, 22> kTypes = {
-      "hidden", "text",     "search", "tel",   "url",      "email",  "password", "date",
-      "month",  "week",     "time",   "datetime-local",   "number", "range",    "color",
-      "checkbox", "radio",  "file",   "submit", "image",   "reset",  "button"};
+      "hidden", "text",  "search",         "tel",    "url",   "email", "password", "date",  "month",
+      "week",   "time",  "datetime-local", "number", "range", "color", "checkbox", "radio", "file",
+      "submit", "image", "reset",          "button"};
   for (std::string_view t : kTypes)
     if (t == type) return type;
   return "text";
@@ -156,10 +156,10 @@ struct AccessibilityModel::Cache {
 
   // Filled by the constructor, one entry per element (index = Element::index()).
   std::vector<std::uint16_t> flags;
-  std::vector<int> tabIndex;                  // kNoTabIndex when absent or unparsable
-  std::vector<std::int32_t> langSource;       // the element whose lang applies, or kNone
-  std::vector<std::int32_t> landmarkScope;    // nearest main/article/aside/nav/section ancestor
-  std::vector<std::int32_t> tableAncestor;    // nearest table ancestor
+  std::vector<int> tabIndex;                // kNoTabIndex when absent or unparsable
+  std::vector<std::int32_t> langSource;     // the element whose lang applies, or kNone
+  std::vector<std::int32_t> landmarkScope;  // nearest main/article/aside/nav/section ancestor
+  std::vector<std::int32_t> tableAncestor;  // nearest table ancestor
   std::unordered_map<std::size_t, std::size_t> firstSummary;  // details -> its first summary
 
   // Roles, on demand.
@@ -171,8 +171,8 @@ struct AccessibilityModel::Cache {
   // "Would a labelledby traversal of this element give any text?" for the landmark names
   // (section, aside, form); computed for the whole document the first time it is needed.
   bool textPresenceDone = false;
-  std::vector<std::uint8_t> textIfHidden;   // counting hidden descendants too
-  std::vector<std::uint8_t> textIfShown;    // skipping hidden descendants
+  std::vector<std::uint8_t> textIfHidden;  // counting hidden descendants too
+  std::vector<std::uint8_t> textIfShown;   // skipping hidden descendants
 
   // HTML table model, per table element, built when one of its th is asked about.
   struct Slot {
@@ -238,8 +238,8 @@ AccessibilityModel::AccessibilityModel(const Document& document,
     const std::string& tag = e.tag();
 
     if (parent) {
-      c.landmarkScope[i] = isSectioningForLandmarks(*parent) ? static_cast<std::int32_t>(p)
-                                                             : c.landmarkScope[p];
+      c.landmarkScope[i] =
+          isSectioningForLandmarks(*parent) ? static_cast<std::int32_t>(p) : c.landmarkScope[p];
       c.tableAncestor[i] = parent->is("table") ? static_cast<std::int32_t>(p) : c.tableAncestor[p];
       mapAncestor[i] = parent->is("map") ? static_cast<std::int32_t>(p) : mapAncestor[p];
       c.langSource[i] = c.langSource[p];
@@ -300,7 +300,8 @@ AccessibilityModel::AccessibilityModel(const Document& document,
     if (visibilityHidden) flags |= kVisibilityHidden;
 
     // WAI-ARIA 1.2 §6.6 aria-hidden: hides the element and its descendants.
-    if (const std::string* ariaHidden = e.attribute("aria-hidden"); ariaHidden && isTrueToken(*ariaHidden))
+    if (const std::string* ariaHidden = e.attribute("aria-hidden");
+        ariaHidden && isTrueToken(*ariaHidden))
       flags |= kAriaHidden;
 
     // HTML §6.3 "the inert attribute" applies to the element and its flat-tree descendants.
@@ -329,7 +330,8 @@ AccessibilityModel::AccessibilityModel(const Document& document,
     // --- tabindex (HTML §6.6.3): any element; the value follows the rules for parsing integers.
     if (const std::string* tabindex = e.attribute("tabindex")) {
       if (auto v = parseHtmlInteger(*tabindex))
-        c.tabIndex[i] = static_cast<int>(std::max<long long>(INT_MIN + 1LL, std::min<long long>(INT_MAX, *v)));
+        c.tabIndex[i] =
+            static_cast<int>(std::max<long long>(INT_MIN + 1LL, std::min<long long>(INT_MAX, *v)));
     }
 
     // --- Language (HTML §3.2.6.2 "the lang and xml:lang attributes"): xml:lang in the XML
@@ -476,8 +478,8 @@ std::string AccessibilityModel::language(const Element& element) const {
   if (source == kNone) return {};
   const Element& e = *document_.elements()[static_cast<std::size_t>(source)];
   // An empty lang means "unknown" and ends the search (HTML §3.2.6.2).
-  std::string_view value = (!e.isHtml() && e.hasAttribute("xml:lang")) ? e.attr("xml:lang")
-                                                                         : e.attr("lang");
+  std::string_view value =
+      (!e.isHtml() && e.hasAttribute("xml:lang")) ? e.attr("xml:lang") : e.attr("lang");
   return std::string(text::trim(value));
 }
 
@@ -490,7 +492,8 @@ namespace {
 // properties (§6.4); deprecated-as-global ones are whatever the role data marks global.
 bool hasGlobalAriaAttribute(const Element& e, bool ignoreAriaHidden = false) {
   for (const Attribute& a : e.attributes()) {
-    if (a.name.size() < 6 || !text::equalsIgnoreCase(std::string_view(a.name).substr(0, 5), "aria-"))
+    if (a.name.size() < 6 ||
+        !text::equalsIgnoreCase(std::string_view(a.name).substr(0, 5), "aria-"))
       continue;
     const std::string name = text::toLowerAscii(a.name);
     if (ignoreAriaHidden && name == "aria-hidden") continue;

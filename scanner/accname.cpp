@@ -210,6 +210,7 @@ bool isExcludedFromContent(const Element& e) {
       return false;
     }
     case Namespace::MathMl:
+    case Namespace::Other:
       return false;
   }
   return false;

@@ -257,15 +257,22 @@ std::optional<ParsedValue> parseDisplay(std::string_view raw) {
   if (v.find("var(") != std::string::npos || v.find("env(") != std::string::npos)
     return ParsedValue{std::nullopt};  // computed at run time; not knowable here
   static constexpr std::array<std::string_view, 12> kSingle = {
-      "none", "contents", "table-row-group", "table-header-group", "table-footer-group",
-      "table-row", "table-cell", "table-column-group", "table-column", "table-caption",
+      "none",      "contents",   "table-row-group",    "table-header-group", "table-footer-group",
+      "table-row", "table-cell", "table-column-group", "table-column",       "table-caption",
       "ruby-base", "ruby-text"};
   for (std::string_view k : kSingle)
     if (v == k) return ParsedValue{v};
-  static constexpr std::array<std::string_view, 11> kLegacyAndInternal = {
-      "inline-block", "inline-table", "inline-flex", "inline-grid", "ruby-base-container",
-      "ruby-text-container", "-webkit-box", "-webkit-inline-box", "-moz-box", "-ms-flexbox",
-      "math"};
+  static constexpr std::array<std::string_view, 11> kLegacyAndInternal = {"inline-block",
+                                                                          "inline-table",
+                                                                          "inline-flex",
+                                                                          "inline-grid",
+                                                                          "ruby-base-container",
+                                                                          "ruby-text-container",
+                                                                          "-webkit-box",
+                                                                          "-webkit-inline-box",
+                                                                          "-moz-box",
+                                                                          "-ms-flexbox",
+                                                                          "math"};
   for (std::string_view k : kLegacyAndInternal)
     if (v == k) return ParsedValue{v};
   // Multi-keyword syntax: at most one outside, one inside, one list-item.
@@ -273,8 +280,8 @@ std::optional<ParsedValue> parseDisplay(std::string_view raw) {
   for (std::string_view token : text::splitWhitespace(v)) {
     if (token == "block" || token == "inline" || token == "run-in") {
       ++outside;
-    } else if (token == "flow" || token == "flow-root" || token == "table" ||
-               token == "flex" || token == "grid" || token == "ruby") {
+    } else if (token == "flow" || token == "flow-root" || token == "table" || token == "flex" ||
+               token == "grid" || token == "ruby") {
       ++inside;
     } else if (token == "list-item") {
       ++listItem;

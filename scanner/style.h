@@ -25,9 +25,10 @@ class StyleSource {
   virtual DeclaredStyle declared(const Element& element) const = 0;
 };
 
-// Reads the `style` attribute only: the last valid `display`/`visibility` declaration wins,
-// `!important` is accepted, comments and broken declarations are skipped (CSS Syntax 3 §5.4.5:
-// an invalid declaration is dropped on its own).
+// Reads the `style` attribute (and, for SVG elements, the `display`/`visibility` presentation
+// attributes, which any style declaration overrides): the last valid declaration wins, an
+// `!important` one beats later normal ones, comments and broken declarations are skipped
+// (CSS Syntax 3 §5.4.5: an invalid declaration is dropped on its own).
 class InlineStyleSource final : public StyleSource {
  public:
   DeclaredStyle declared(const Element& element) const override;

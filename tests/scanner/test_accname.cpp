@@ -281,7 +281,7 @@ TEST_CASE("HTML-AAM fieldset, table, figure: legend, caption, figcaption, then t
         "Chart");
 }
 
-TEST_CASE("HTML-AAM text fields: placeholder after title; aria-placeholder for ARIA textboxes") {
+TEST_CASE("HTML-AAM text fields: placeholder after title, aria-placeholder for ARIA textboxes") {
   CHECK(nameOf(R"(<input id=x placeholder="Your search query">)") == "Your search query");
   CHECK(nameOf(R"(<input id=x placeholder=Query title=Search>)") == "Search");
   CHECK(nameOf(R"(<label for=x>Find</label><input id=x placeholder=Query>)") == "Find");

@@ -25,7 +25,9 @@ struct Fixture {
     return *e;
   }
   bool focusable(std::string_view id) const { return model->isFocusable(el(id)); }
-  bool sequential(std::string_view id) const { return model->isInSequentialFocusNavigation(el(id)); }
+  bool sequential(std::string_view id) const {
+    return model->isInSequentialFocusNavigation(el(id));
+  }
   bool disabled(std::string_view id) const { return model->isDisabled(el(id)); }
   std::optional<int> tabIndex(std::string_view id) const { return model->tabIndex(el(id)); }
   std::string language(std::string_view id) const { return model->language(el(id)); }
@@ -74,7 +76,8 @@ TEST_CASE("HTML §6.6.3: natively focusable elements") {
     CHECK_MESSAGE(f.focusable(id), id);
     CHECK_MESSAGE(f.sequential(id), id);
   }
-  for (const char* id : {"anchor", "areanohref", "hidden", "summary2", "video", "noneditable", "div", "span"})
+  for (const char* id :
+       {"anchor", "areanohref", "hidden", "summary2", "video", "noneditable", "div", "span"})
     CHECK_MESSAGE(!f.focusable(id), id);
 }
 
@@ -87,7 +90,8 @@ TEST_CASE("ACT focusable: any valid tabindex, negative included, makes an elemen
 }
 
 TEST_CASE("HTML §6.6.3: a negative tabindex is focusable but not in sequential focus navigation") {
-  Fixture f(R"(<!doctype html><button id="b" tabindex="-1">x</button><div id="d" tabindex="-5">y</div>
+  Fixture f(
+      R"(<!doctype html><button id="b" tabindex="-1">x</button><div id="d" tabindex="-5">y</div>
     <a id="a" href="/" tabindex="0">z</a><div id="p" tabindex="3">w</div>)");
   CHECK(f.focusable("b"));
   CHECK_FALSE(f.sequential("b"));
@@ -104,7 +108,8 @@ TEST_CASE("HTML §4.16.2: actually disabled form controls, optgroup and option")
     <select><optgroup id="optgroup" label="g" disabled><option id="inherited">a</option></optgroup>
       <option id="option" disabled>b</option><option id="ok">c</option></select>
     <div id="div" disabled>d</div><a id="link" href="/" disabled>l</a>)");
-  for (const char* id : {"button", "input", "select", "textarea", "optgroup", "inherited", "option"}) {
+  for (const char* id :
+       {"button", "input", "select", "textarea", "optgroup", "inherited", "option"}) {
     CHECK_MESSAGE(f.disabled(id), id);
   }
   for (const char* id : {"enabled", "ok", "div", "link"}) CHECK_MESSAGE(!f.disabled(id), id);
@@ -114,7 +119,9 @@ TEST_CASE("HTML §4.16.2: actually disabled form controls, optgroup and option")
   CHECK(f.focusable("link"));
 }
 
-TEST_CASE("HTML §4.10.18.5: controls in a disabled fieldset are disabled, except inside its first legend") {
+TEST_CASE(
+    "HTML §4.10.18.5: controls in a disabled fieldset are disabled, except inside its first "
+    "legend") {
   Fixture f(R"(<!doctype html>
     <fieldset id="fs" disabled>
       <legend><input id="inlegend"><fieldset id="innerfs"><input id="deeplegend"></fieldset></legend>
@@ -137,7 +144,8 @@ TEST_CASE("HTML §4.10.18.5: controls in a disabled fieldset are disabled, excep
   CHECK_FALSE(f.disabled("free"));
 }
 
-TEST_CASE("HTML §6.6.2: disabled, inert, not rendered and visibility:hidden elements are not focusable") {
+TEST_CASE(
+    "HTML §6.6.2: disabled, inert, not rendered and visibility:hidden elements are not focusable") {
   Fixture f(R"(<!doctype html>
     <div inert><button id="inert">a</button></div>
     <div hidden><button id="hidden">b</button></div>
@@ -153,8 +161,10 @@ TEST_CASE("HTML §6.6.2: disabled, inert, not rendered and visibility:hidden ele
   CHECK(f.focusable("ariahidden"));
 }
 
-TEST_CASE("HTML §3.2.6.2: the language is the nearest lang on the element or an ancestor, trimmed") {
-  Fixture f(R"(<!doctype html><html lang=" fi "><body><p id="p">x<span id="s" lang="sv-FI">y</span></p></body></html>)");
+TEST_CASE(
+    "HTML §3.2.6.2: the language is the nearest lang on the element or an ancestor, trimmed") {
+  Fixture f(
+      R"(<!doctype html><html lang=" fi "><body><p id="p">x<span id="s" lang="sv-FI">y</span></p></body></html>)");
   CHECK(f.language("p") == "fi");
   CHECK(f.language("s") == "sv-FI");
   Fixture g(R"(<!doctype html><p id="p">x</p>)");
@@ -162,7 +172,8 @@ TEST_CASE("HTML §3.2.6.2: the language is the nearest lang on the element or an
 }
 
 TEST_CASE("HTML §3.2.6.2: an empty lang means unknown and stops the search") {
-  Fixture f(R"(<!doctype html><html lang="en"><body><div lang=""><p id="p">x</p></div></body></html>)");
+  Fixture f(
+      R"(<!doctype html><html lang="en"><body><div lang=""><p id="p">x</p></div></body></html>)");
   CHECK(f.language("p").empty());
 }
 

@@ -39,7 +39,8 @@ const saavu::Element* firstWithTag(const saavu::Document& doc, std::string_view 
 }  // namespace
 
 TEST_CASE("HTML §6.1: the hidden attribute makes the element and its descendants not rendered") {
-  Fixture f(R"(<!doctype html><div id="outer" hidden><p id="inner">x</p></div><p id="shown">y</p>)");
+  Fixture f(
+      R"(<!doctype html><div id="outer" hidden><p id="inner">x</p></div><p id="shown">y</p>)");
   CHECK(f.notRendered("outer"));
   CHECK(f.notRendered("inner"));
   CHECK(f.hidden("inner"));
@@ -56,7 +57,9 @@ TEST_CASE("HTML §6.1: hidden=until-found also hides, and no display overrides i
   CHECK(f.notRendered("c"));
 }
 
-TEST_CASE("ACT programmatically hidden: an author display overrides the display:none of the hidden attribute") {
+TEST_CASE(
+    "ACT programmatically hidden: an author display overrides the display:none of the hidden "
+    "attribute") {
   Fixture f(R"(<!doctype html><div id="a" hidden style="display: block"><p id="b">x</p></div>
     <div id="c" hidden style="display: none">y</div>)");
   CHECK_FALSE(f.notRendered("a"));
@@ -64,7 +67,9 @@ TEST_CASE("ACT programmatically hidden: an author display overrides the display:
   CHECK(f.notRendered("c"));
 }
 
-TEST_CASE("CSS Display 3 §2.5: display:none hides the whole subtree and a descendant cannot show itself") {
+TEST_CASE(
+    "CSS Display 3 §2.5: display:none hides the whole subtree and a descendant cannot show "
+    "itself") {
   Fixture f(R"(<!doctype html><div id="a" style="display:none"><p id="b" style="display:block">
     <span id="c" style="visibility:visible">x</span></p></div>)");
   CHECK(f.notRendered("a"));
@@ -73,7 +78,9 @@ TEST_CASE("CSS Display 3 §2.5: display:none hides the whole subtree and a desce
   CHECK(f.hidden("c"));
 }
 
-TEST_CASE("CSS Display 3 §4.1: visibility hidden inherits, and a descendant with visibility:visible is shown again") {
+TEST_CASE(
+    "CSS Display 3 §4.1: visibility hidden inherits, and a descendant with visibility:visible is "
+    "shown again") {
   Fixture f(R"(<!doctype html><div id="a" style="visibility:hidden"><p id="b">x
     <span id="c" style="visibility:visible">y<em id="d">z</em></span></p></div>)");
   CHECK(f.hidden("a"));
@@ -103,18 +110,19 @@ TEST_CASE("HTML §4.12.3: template content is not rendered") {
 }
 
 TEST_CASE("HTML §15.3.1: head and its content, script and style are not rendered") {
-  Fixture f(R"(<!doctype html><html><head><title id="title">T</title><meta id="meta" charset="utf-8">
+  Fixture f(
+      R"(<!doctype html><html><head><title id="title">T</title><meta id="meta" charset="utf-8">
     </head><body><script id="script">var x;</script><style id="style">p{}</style><p id="p">p</p></body></html>)");
   REQUIRE(f.doc->head() != nullptr);
   CHECK(f.model->isNotRendered(*f.doc->head()));
-  for (const char* id : {"title", "meta", "script", "style"})
-    CHECK_MESSAGE(f.notRendered(id), id);
+  for (const char* id : {"title", "meta", "script", "style"}) CHECK_MESSAGE(f.notRendered(id), id);
   CHECK_FALSE(f.notRendered("p"));
   CHECK_FALSE(f.model->isNotRendered(*f.doc->body()));
 }
 
 TEST_CASE("HTML §15.3.1: noscript content is not rendered, scripting being on") {
-  Fixture f(R"(<!doctype html><body><noscript id="n"><p id="p">Enable JavaScript</p></noscript></body>)");
+  Fixture f(
+      R"(<!doctype html><body><noscript id="n"><p id="p">Enable JavaScript</p></noscript></body>)");
   CHECK(f.notRendered("n"));
   CHECK(f.notRendered("p"));
 }
@@ -129,7 +137,8 @@ TEST_CASE("HTML §15.3.1: datalist content and input type=hidden are not rendere
 }
 
 TEST_CASE("HTML §15.3.1: a dialog without open is not rendered") {
-  Fixture f(R"(<!doctype html><dialog id="closed"><p id="in">x</p></dialog><dialog id="open" open>y</dialog>)");
+  Fixture f(
+      R"(<!doctype html><dialog id="closed"><p id="in">x</p></dialog><dialog id="open" open>y</dialog>)");
   CHECK(f.notRendered("closed"));
   CHECK(f.notRendered("in"));
   CHECK_FALSE(f.notRendered("open"));
@@ -174,8 +183,11 @@ TEST_CASE("SVG 2 §6.6: the display and visibility presentation attributes hide 
   CHECK_FALSE(f.hidden("s"));
 }
 
-TEST_CASE("WAI-ARIA 1.2 §6.6: aria-hidden=true hides the element and its descendants, aria-hidden=false does not unhide") {
-  Fixture f(R"(<!doctype html><div id="a" aria-hidden="true"><p id="b" aria-hidden="false">x</p></div>
+TEST_CASE(
+    "WAI-ARIA 1.2 §6.6: aria-hidden=true hides the element and its descendants, aria-hidden=false "
+    "does not unhide") {
+  Fixture f(
+      R"(<!doctype html><div id="a" aria-hidden="true"><p id="b" aria-hidden="false">x</p></div>
     <div id="c" aria-hidden="TRUE ">y</div><div id="d" aria-hidden="yes">z</div>)");
   CHECK(f.hidden("a"));
   CHECK(f.hidden("b"));
@@ -187,14 +199,17 @@ TEST_CASE("WAI-ARIA 1.2 §6.6: aria-hidden=true hides the element and its descen
   CHECK_FALSE(f.notRendered("b"));
 }
 
-TEST_CASE("ACT included in the accessibility tree: a focusable element with aria-hidden=true is not included") {
+TEST_CASE(
+    "ACT included in the accessibility tree: a focusable element with aria-hidden=true is not "
+    "included") {
   Fixture f(R"(<!doctype html><div aria-hidden="true"><button id="b">x</button></div>)");
   CHECK(f.model->isFocusable(f.el("b")));
   CHECK_FALSE(f.included("b"));
 }
 
 TEST_CASE("HTML §6.3: the inert attribute makes the element and its descendants inert") {
-  Fixture f(R"(<!doctype html><div id="a" inert><button id="b">x</button></div><button id="c">y</button>)");
+  Fixture f(
+      R"(<!doctype html><div id="a" inert><button id="b">x</button></div><button id="c">y</button>)");
   CHECK(f.model->isInert(f.el("a")));
   CHECK(f.model->isInert(f.el("b")));
   CHECK_FALSE(f.model->isInert(f.el("c")));
@@ -205,15 +220,19 @@ TEST_CASE("HTML §6.3: the inert attribute makes the element and its descendants
   CHECK(f.visible("b"));
 }
 
-TEST_CASE("ACT included in the accessibility tree: not programmatically hidden and not inert, presentational elements included") {
-  Fixture f(R"(<!doctype html><p id="p">x</p><img id="deco" src="a.png" alt=""><div id="pres" role="none">y</div>)");
+TEST_CASE(
+    "ACT included in the accessibility tree: not programmatically hidden and not inert, "
+    "presentational elements included") {
+  Fixture f(
+      R"(<!doctype html><p id="p">x</p><img id="deco" src="a.png" alt=""><div id="pres" role="none">y</div>)");
   CHECK(f.included("p"));
   CHECK(f.included("deco"));
   CHECK(f.included("pres"));
 }
 
 TEST_CASE("ACT visible, static approximation: rendered and visibility visible") {
-  Fixture f(R"(<!doctype html><p id="p">x</p><p id="h" hidden>y</p><p id="v" style="visibility:hidden">z</p>
+  Fixture f(
+      R"(<!doctype html><p id="p">x</p><p id="h" hidden>y</p><p id="v" style="visibility:hidden">z</p>
     <p id="off" style="position:absolute; left:-9999px">off-screen is not known without the cascade</p>)");
   CHECK(f.visible("p"));
   CHECK_FALSE(f.visible("h"));
@@ -224,7 +243,8 @@ TEST_CASE("ACT visible, static approximation: rendered and visibility visible") 
 TEST_CASE("Model: a document nested 100 000 elements deep is handled without recursion") {
   std::string html = "<!doctype html><body><div style=\"visibility:hidden\" lang=\"fi\" inert>";
   constexpr int kDepth = 100000;
-  for (int i = 0; i < kDepth; ++i) html += (i == kDepth / 2) ? "<span aria-hidden=\"true\">" : "<span>";
+  for (int i = 0; i < kDepth; ++i)
+    html += (i == kDepth / 2) ? "<span aria-hidden=\"true\">" : "<span>";
   html += "<button id=\"deep\">x</button>";
   Fixture f(std::move(html));
   const saavu::Element& deep = f.el("deep");

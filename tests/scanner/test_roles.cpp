@@ -69,7 +69,9 @@ TEST_CASE("HTML-AAM: img with an empty alt maps to presentation, any other img t
   CHECK(f.role("title") == "presentation");
 }
 
-TEST_CASE("WAI-ARIA 1.2 §9.3: img with an empty alt that is focusable or has a global ARIA attribute keeps the img role") {
+TEST_CASE(
+    "WAI-ARIA 1.2 §9.3: img with an empty alt that is focusable or has a global ARIA attribute "
+    "keeps the img role") {
   Fixture f(R"(<!doctype html>
     <img id="focus" src="a.png" alt="" tabindex="0">
     <img id="label" src="a.png" alt="" aria-label="Logo">
@@ -99,7 +101,9 @@ TEST_CASE("HTML-AAM: input maps to a role by the state of its type attribute") {
   CHECK(f.role("upper") == "checkbox");
 }
 
-TEST_CASE("HTML-AAM: input text, search, tel, url, email with a suggestions source element maps to combobox") {
+TEST_CASE(
+    "HTML-AAM: input text, search, tel, url, email with a suggestions source element maps to "
+    "combobox") {
   Fixture f(R"(<!doctype html>
     <input id="text" list="fruits"><input id="search" type="search" list="fruits">
     <input id="email" type="email" list="fruits">
@@ -113,17 +117,21 @@ TEST_CASE("HTML-AAM: input text, search, tel, url, email with a suggestions sour
   CHECK(f.role("dangling") == "textbox");
 }
 
-TEST_CASE("HTML-AAM: input hidden, password, file, color and date/time types have no corresponding role") {
+TEST_CASE(
+    "HTML-AAM: input hidden, password, file, color and date/time types have no corresponding "
+    "role") {
   Fixture f(R"(<!doctype html>
     <input id="hidden" type="hidden"><input id="password" type="password">
     <input id="file" type="file"><input id="color" type="color"><input id="date" type="date">
     <input id="time" type="time"><input id="week" type="week"><input id="month" type="month">
     <input id="local" type="datetime-local">)");
-  for (const char* id : {"hidden", "password", "file", "color", "date", "time", "week", "month", "local"})
+  for (const char* id :
+       {"hidden", "password", "file", "color", "date", "time", "week", "month", "local"})
     CHECK_MESSAGE(f.role(id).empty(), id);
 }
 
-TEST_CASE("HTML-AAM: select maps to combobox, or to listbox with multiple or a size greater than 1") {
+TEST_CASE(
+    "HTML-AAM: select maps to combobox, or to listbox with multiple or a size greater than 1") {
   Fixture f(R"(<!doctype html>
     <select id="plain"><option>a</option></select>
     <select id="multiple" multiple><option>a</option></select>
@@ -137,7 +145,9 @@ TEST_CASE("HTML-AAM: select maps to combobox, or to listbox with multiple or a s
   CHECK(f.role("sizebad") == "combobox");
 }
 
-TEST_CASE("HTML-AAM: option maps to option in a select's list of options or a datalist, elsewhere to no role") {
+TEST_CASE(
+    "HTML-AAM: option maps to option in a select's list of options or a datalist, elsewhere to no "
+    "role") {
   Fixture f(R"(<!doctype html>
     <select><option id="direct">a</option><optgroup id="group" label="g"><option id="grouped">b</option></optgroup></select>
     <datalist><option id="suggestion" value="c"></datalist>)");
@@ -192,7 +202,8 @@ TEST_CASE("HTML-AAM: form maps to form only with an accessible name, otherwise g
 }
 
 TEST_CASE("HTML-AAM: header and footer scoped to body map to banner and contentinfo") {
-  Fixture f(R"(<!doctype html><body><header id="h">h</header><div><footer id="f">f</footer></div></body>)");
+  Fixture f(
+      R"(<!doctype html><body><header id="h">h</header><div><footer id="f">f</footer></div></body>)");
   CHECK(f.role("h") == "banner");
   CHECK(f.role("f") == "contentinfo");
 }
@@ -208,7 +219,9 @@ TEST_CASE("HTML-AAM: header and footer scoped to main or sectioning content map 
     CHECK_MESSAGE(f.role(id) == "generic", id);
 }
 
-TEST_CASE("HTML-AAM: aside scoped to body or main maps to complementary, inside other sectioning content only with an accessible name") {
+TEST_CASE(
+    "HTML-AAM: aside scoped to body or main maps to complementary, inside other sectioning content "
+    "only with an accessible name") {
   Fixture f(R"(<!doctype html>
     <aside id="body">a</aside>
     <main><div><aside id="main">a</aside></div></main>
@@ -233,7 +246,8 @@ TEST_CASE("HTML-AAM: li maps to listitem only as a child of ul, ol or menu expos
   CHECK(f.role("notalist") == "generic");
 }
 
-TEST_CASE("HTML-AAM: summary of its details has no corresponding role, any other summary is generic") {
+TEST_CASE(
+    "HTML-AAM: summary of its details has no corresponding role, any other summary is generic") {
   // HTML-AAM maps the summary of a details to "No corresponding role" (platforms expose a
   // disclosure button, which WAI-ARIA 1.2 has no role for): the model returns "".
   Fixture f(R"(<!doctype html>
@@ -254,7 +268,8 @@ TEST_CASE("HTML-AAM: td maps to cell in a table, to gridcell in a grid or treegr
   CHECK(f.role("treegrid") == "gridcell");
 }
 
-TEST_CASE("HTML-AAM: th with scope col or colgroup maps to columnheader, row or rowgroup to rowheader") {
+TEST_CASE(
+    "HTML-AAM: th with scope col or colgroup maps to columnheader, row or rowgroup to rowheader") {
   Fixture f(R"(<!doctype html><table>
     <tr><td>x</td><th id="col" scope="col">A</th><th id="colgroup" scope="COLGROUP">B</th></tr>
     <tr><th id="row" scope="row">C</th><th id="rowgroup" scope="rowgroup">D</th><td>1</td></tr>
@@ -265,7 +280,9 @@ TEST_CASE("HTML-AAM: th with scope col or colgroup maps to columnheader, row or 
   CHECK(f.role("rowgroup") == "rowheader");
 }
 
-TEST_CASE("HTML §4.9.12: th without scope is a column header when no data cell shares its rows, else a row header when none shares its columns") {
+TEST_CASE(
+    "HTML §4.9.12: th without scope is a column header when no data cell shares its rows, else a "
+    "row header when none shares its columns") {
   Fixture f(R"(<!doctype html><table>
     <thead><tr><th id="corner"></th><th id="h1">Mon</th><th id="h2">Tue</th></tr></thead>
     <tbody>
@@ -319,7 +336,8 @@ TEST_CASE("HTML-AAM: html maps to document, body to generic, context-free elemen
 }
 
 TEST_CASE("HTML-AAM: autonomous custom element maps to generic, or to the author's role") {
-  Fixture f(R"(<!doctype html><my-widget id="w">x</my-widget><my-button id="b" role="button">x</my-button>)");
+  Fixture f(
+      R"(<!doctype html><my-widget id="w">x</my-widget><my-button id="b" role="button">x</my-button>)");
   CHECK(f.role("w") == "generic");
   CHECK(f.role("b") == "button");
 }
@@ -327,12 +345,14 @@ TEST_CASE("HTML-AAM: autonomous custom element maps to generic, or to the author
 // --- SVG-AAM and MathML-AAM --------------------------------------------------------------------
 
 TEST_CASE("SVG-AAM: svg maps to graphics-document") {
-  Fixture f(R"(<!doctype html><svg id="s" viewBox="0 0 10 10"></svg><svg id="i" role="img" aria-label="x"></svg>)");
+  Fixture f(
+      R"(<!doctype html><svg id="s" viewBox="0 0 10 10"></svg><svg id="i" role="img" aria-label="x"></svg>)");
   CHECK(f.role("s") == "graphics-document");
   CHECK(f.role("i") == "img");
 }
 
-TEST_CASE("SVG-AAM: shapes, g, image and use have a role only when included in the accessibility tree") {
+TEST_CASE(
+    "SVG-AAM: shapes, g, image and use have a role only when included in the accessibility tree") {
   Fixture f(R"(<!doctype html><svg>
     <circle id="plain" r="5"/>
     <circle id="titled" r="5"><title>Dot</title></circle>
@@ -357,7 +377,7 @@ TEST_CASE("SVG-AAM: shapes, g, image and use have a role only when included in t
   CHECK(f.role("hiddenonly").empty());
 }
 
-TEST_CASE("SVG-AAM: a with href or xlink:href maps to link; text maps to group") {
+TEST_CASE("SVG-AAM: a with href or xlink:href maps to link and text maps to group") {
   Fixture f(R"(<!doctype html><svg>
     <a id="href" href="/x"><text id="text">x</text></a>
     <a id="xlink" xlink:href="/x"><circle r="1"/></a>
@@ -395,7 +415,9 @@ TEST_CASE("ACT explicit role: the first valid non-abstract token, compared case-
   CHECK(f.explicitRole("tabs") == std::optional<std::string>("tab"));
 }
 
-TEST_CASE("ACT explicit role: abstract and unknown tokens are skipped; no valid token means no explicit role") {
+TEST_CASE(
+    "ACT explicit role: abstract and unknown tokens are skipped; no valid token means no explicit "
+    "role") {
   Fixture f(R"(<!doctype html>
     <div id="abstract" role="widget">x</div>
     <div id="abstractthen" role="landmark region">x</div>
@@ -413,7 +435,8 @@ TEST_CASE("ACT explicit role: abstract and unknown tokens are skipped; no valid 
 // --- Presentational roles ----------------------------------------------------------------------
 
 TEST_CASE("WAI-ARIA 1.2 §5.4: none is a synonym of presentation and role() returns presentation") {
-  Fixture f(R"(<!doctype html><h1 id="none" role="none">x</h1><h1 id="pres" role="presentation">x</h1>)");
+  Fixture f(
+      R"(<!doctype html><h1 id="none" role="none">x</h1><h1 id="pres" role="presentation">x</h1>)");
   CHECK(f.explicitRole("none") == std::optional<std::string>("none"));
   CHECK(f.role("none") == "presentation");
   CHECK(f.role("pres") == "presentation");
@@ -434,7 +457,9 @@ TEST_CASE("WAI-ARIA 1.2 §9.3: a presentational role is ignored on a focusable e
   CHECK(f.role("disabled") == "presentation");
 }
 
-TEST_CASE("WAI-ARIA 1.2 §9.3: a presentational role is ignored with a global ARIA attribute, kept with a role-specific one") {
+TEST_CASE(
+    "WAI-ARIA 1.2 §9.3: a presentational role is ignored with a global ARIA attribute, kept with a "
+    "role-specific one") {
   Fixture f(R"(<!doctype html>
     <h1 id="label" role="none" aria-label="x">x</h1>
     <h1 id="describedby" role="presentation" aria-describedby="d">x</h1><p id="d">d</p>
@@ -470,7 +495,9 @@ TEST_CASE("WAI-ARIA 1.2 §5.4: list items inherit the presentational role of the
   CHECK(f.role("conflicted") == "listitem");
 }
 
-TEST_CASE("WAI-ARIA 1.2 §5.4: row groups, rows and cells inherit the presentational role of their table, and are not cells") {
+TEST_CASE(
+    "WAI-ARIA 1.2 §5.4: row groups, rows and cells inherit the presentational role of their table, "
+    "and are not cells") {
   Fixture f(R"(<!doctype html><table role="presentation">
     <thead id="thead"><tr id="hr"><th id="th">H</th></tr></thead>
     <tbody id="tbody"><tr id="tr"><td id="td">1</td><td id="cellrole" role="cell">2</td></tr></tbody>
@@ -481,8 +508,10 @@ TEST_CASE("WAI-ARIA 1.2 §5.4: row groups, rows and cells inherit the presentati
   CHECK(f.role("cellrole") == "cell");
 }
 
-TEST_CASE("WAI-ARIA 1.2 §5.4: an owned element with an explicit role does not pass presentation on") {
-  Fixture f(R"(<!doctype html><table role="none"><tr id="row" role="row"><td id="td">1</td></tr></table>)");
+TEST_CASE(
+    "WAI-ARIA 1.2 §5.4: an owned element with an explicit role does not pass presentation on") {
+  Fixture f(
+      R"(<!doctype html><table role="none"><tr id="row" role="row"><td id="td">1</td></tr></table>)");
   CHECK(f.role("row") == "row");
   // The table is presentational, so HTML-AAM has no cell mapping for td; its row is not
   // presentational, so nothing is inherited either.

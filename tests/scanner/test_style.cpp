@@ -30,7 +30,8 @@ saavu::DeclaredStyle styleAttr(const std::string& style) {
 
 }  // namespace
 
-TEST_CASE("CSS Syntax 3 §5.4.5: declarations split at semicolons, names lower-cased, values trimmed") {
+TEST_CASE(
+    "CSS Syntax 3 §5.4.5: declarations split at semicolons, names lower-cased, values trimmed") {
   CHECK(saavu::parseDeclarations("color: red; DISPLAY :  none ;") ==
         Declarations{{"color", "red"}, {"display", "none"}});
   CHECK(saavu::parseDeclarations("") == Declarations{});
@@ -47,7 +48,8 @@ TEST_CASE("CSS Syntax 3 §4.3.2: comments are ignored, an unterminated one runs 
         Declarations{{"display", "none"}});
 }
 
-TEST_CASE("CSS Syntax 3 §4.3.5: semicolons in strings, escapes and blocks do not end a declaration") {
+TEST_CASE(
+    "CSS Syntax 3 §4.3.5: semicolons in strings, escapes and blocks do not end a declaration") {
   CHECK(saavu::parseDeclarations(R"(content: "a;b"; display: none)") ==
         Declarations{{"content", "\"a;b\""}, {"display", "none"}});
   CHECK(saavu::parseDeclarations(R"(content: 'it\'s; fine'; color: red)") ==
@@ -85,7 +87,8 @@ TEST_CASE("CSS Syntax 3 §4.3.7: escapes in a property name are decoded") {
   CHECK(saavu::parseDeclarations(R"(\64 isplay: none)") == Declarations{{"display", "none"}});
 }
 
-TEST_CASE("InlineStyleSource: the last valid display and visibility win, invalid values are ignored") {
+TEST_CASE(
+    "InlineStyleSource: the last valid display and visibility win, invalid values are ignored") {
   auto d = styleAttr("display: none; display: block; visibility: hidden");
   CHECK(d.display == std::optional<std::string>("block"));
   CHECK(d.visibility == std::optional<std::string>("hidden"));
@@ -112,7 +115,8 @@ TEST_CASE("CSS Cascade 4 §6.4: an important declaration beats a later normal on
 }
 
 TEST_CASE("CSS Cascade 4 §7.3: CSS-wide keywords") {
-  CHECK(styleAttr("display: none; display: initial").display == std::optional<std::string>("inline"));
+  CHECK(styleAttr("display: none; display: initial").display ==
+        std::optional<std::string>("inline"));
   CHECK(styleAttr("display: none; display: revert").display == std::nullopt);
   CHECK(styleAttr("display: inherit").display == std::optional<std::string>("inherit"));
   CHECK(styleAttr("visibility: hidden; visibility: inherit").visibility == std::nullopt);
@@ -121,7 +125,9 @@ TEST_CASE("CSS Cascade 4 §7.3: CSS-wide keywords") {
   CHECK(styleAttr("display: none; display: var(--d)").display == std::nullopt);
 }
 
-TEST_CASE("SVG 2 §6.6: InlineStyleSource reads the display and visibility presentation attributes of SVG elements") {
+TEST_CASE(
+    "SVG 2 §6.6: InlineStyleSource reads the display and visibility presentation attributes of SVG "
+    "elements") {
   auto d = declaredOf(R"(<svg><g id="x" display="none" visibility="hidden"/></svg>)");
   CHECK(d.display == std::optional<std::string>("none"));
   CHECK(d.visibility == std::optional<std::string>("hidden"));
