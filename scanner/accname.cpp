@@ -45,8 +45,8 @@
 // Termination: aria-labelledby is not followed inside an aria-labelledby/-describedby traversal
 // (2B); <label> elements are consulted only for the root; a node whose text has been collected
 // is not followed again through an IDREF ("each node in the subtree is consulted only once",
-// 2F); the root met again inside its own label is a control that contributes nothing. Every
-// other step goes to descendants, so every chain is finite.
+// 2F); the root met again among the descendants of its own label or aria-labelledby target
+// contributes nothing. Every other step goes to descendants, so every chain is finite.
 
 #include <algorithm>
 #include <cstddef>
@@ -70,15 +70,13 @@ namespace {
 
 // --- Strings -----------------------------------------------------------------------------------
 
-bool isAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
+bool isAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
 // Unicode White_Space (PropList.txt), the ACT glossary's "whitespace".
 bool isUnicodeWhiteSpace(char32_t c) {
   return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-         c == 0x205F || c == 0x3000;
+         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x3000;
 }
 
 // The code point at s[i] and its length in bytes. The parser repairs input to valid UTF-8; a
@@ -172,9 +170,9 @@ const std::string* usableAttribute(const Element& e, std::string_view name) {
 // Text state (HTML §4.10.5).
 std::string inputType(const Element& input) {
   static constexpr std::string_view kKnown[] = {
-      "hidden", "text",  "search",   "tel",   "url",      "email",  "password", "date",
-      "month",  "week",  "time",     "datetime-local",    "number", "range",    "color",
-      "checkbox", "radio", "file",   "submit", "image",   "reset",  "button"};
+      "hidden", "text",  "search",         "tel",    "url",   "email", "password", "date",  "month",
+      "week",   "time",  "datetime-local", "number", "range", "color", "checkbox", "radio", "file",
+      "submit", "image", "reset",          "button"};
   std::string t = lowerAscii(input.attr("type"));
   for (std::string_view k : kKnown)
     if (t == k) return t;
@@ -185,8 +183,8 @@ std::string inputType(const Element& input) {
 bool isLabelable(const Element& e) {
   if (!e.isHtml()) return false;
   if (e.is("input")) return inputType(e) != "hidden";
-  return e.is("button") || e.is("meter") || e.is("output") || e.is("progress") ||
-         e.is("select") || e.is("textarea");
+  return e.is("button") || e.is("meter") || e.is("output") || e.is("progress") || e.is("select") ||
+         e.is("textarea");
 }
 
 // Elements that never contribute to name from content: not rendered by the user-agent
@@ -203,8 +201,8 @@ bool isExcludedFromContent(const Element& e) {
       return false;
     }
     case Namespace::Svg: {
-      static constexpr std::string_view kTags[] = {"title", "desc", "metadata", "script",
-                                                   "style", "defs"};
+      static constexpr std::string_view kTags[] = {"title",  "desc",  "metadata",
+                                                   "script", "style", "defs"};
       for (std::string_view t : kTags)
         if (e.tag() == t) return true;
       return false;
@@ -219,8 +217,8 @@ bool isExcludedFromContent(const Element& e) {
 // Elements whose DOM children are not rendered content (nested browsing context, media
 // fallback, a control's raw text).
 bool childrenAreNotContent(const Element& e) {
-  return e.is("iframe") || e.is("video") || e.is("audio") || e.is("textarea") ||
-         e.is("select") || e.is("embed");
+  return e.is("iframe") || e.is("video") || e.is("audio") || e.is("textarea") || e.is("select") ||
+         e.is("embed");
 }
 
 // Block-level, list-item, table-part and inline-block/replaced elements of the HTML user-agent
@@ -229,16 +227,16 @@ bool isOwnBoxByDefault(const Element& e) {
   if (e.ns() == Namespace::Svg) return e.tag() == "text" || e.tag() == "foreignObject";
   if (!e.isHtml()) return false;
   static constexpr std::string_view kTags[] = {
-      "address", "article",  "aside",    "blockquote", "body",     "br",       "button",
-      "canvas",  "caption",  "center",   "col",        "colgroup", "dd",       "details",
-      "dialog",  "dir",      "div",      "dl",         "dt",       "embed",    "fieldset",
-      "figcaption", "figure", "footer",  "form",       "h1",       "h2",       "h3",
-      "h4",      "h5",       "h6",       "header",     "hgroup",   "hr",       "html",
-      "iframe",  "img",      "input",    "legend",     "li",       "listing",  "main",
-      "menu",    "meter",    "nav",      "object",     "ol",       "optgroup", "option",
-      "p",       "plaintext", "pre",     "progress",   "search",   "section",  "select",
-      "summary", "table",    "tbody",    "td",         "textarea", "tfoot",    "th",
-      "thead",   "tr",       "ul",       "video",      "audio",    "xmp"};
+      "address",    "article",   "aside",  "blockquote", "body",     "br",       "button",
+      "canvas",     "caption",   "center", "col",        "colgroup", "dd",       "details",
+      "dialog",     "dir",       "div",    "dl",         "dt",       "embed",    "fieldset",
+      "figcaption", "figure",    "footer", "form",       "h1",       "h2",       "h3",
+      "h4",         "h5",        "h6",     "header",     "hgroup",   "hr",       "html",
+      "iframe",     "img",       "input",  "legend",     "li",       "listing",  "main",
+      "menu",       "meter",     "nav",    "object",     "ol",       "optgroup", "option",
+      "p",          "plaintext", "pre",    "progress",   "search",   "section",  "select",
+      "summary",    "table",     "tbody",  "td",         "textarea", "tfoot",    "th",
+      "thead",      "tr",        "ul",     "video",      "audio",    "xmp"};
   for (std::string_view t : kTags)
     if (e.tag() == t) return true;
   return false;
@@ -317,10 +315,10 @@ enum class NameSource : std::uint8_t {
   LabelledBy,
   EmbeddedValue,
   AriaLabel,
-  Label,           // <label> elements
-  HostAttribute,   // alt, value, option/optgroup label, xlink:title
-  HostElement,     // legend, caption, figcaption, SVG <title>
-  DefaultString,   // "Submit", "Reset", "Submit Query"
+  Label,          // <label> elements
+  HostAttribute,  // alt, value, option/optgroup label, xlink:title
+  HostElement,    // legend, caption, figcaption, SVG <title>
+  DefaultString,  // "Submit", "Reset", "Submit Query"
   Contents,
   Title,
   Placeholder,
@@ -518,7 +516,7 @@ class TextAlternativeComputation {
           while (f.next < f.items.size()) {
             const Element* target = f.items[f.next++];
             if (consulted_.count(target) != 0) continue;  // 2F: consulted only once
-            out_ += ' ';  // 2B.ii.c: append a space and the result
+            out_ += ' ';                                  // 2B.ii.c: append a space and the result
             child = referencedFrame(*target);
             return Step::Push;
           }
@@ -558,7 +556,8 @@ class TextAlternativeComputation {
             case Embedded::Combobox:
             case Embedded::Listbox: {  // 2C combobox/listbox: the chosen option(s)
               if (kind == Embedded::Combobox && !el.is("select")) {
-                if (el.is("input")) return finishWith(f, el.attr("value"), NameSource::EmbeddedValue);
+                if (el.is("input"))
+                  return finishWith(f, el.attr("value"), NameSource::EmbeddedValue);
                 f.items = ariaSelectedOptions(el);
                 if (f.items.empty()) return finishWith(f, flatText(el), NameSource::EmbeddedValue);
               } else {
@@ -792,7 +791,8 @@ class TextAlternativeComputation {
   Step lastResorts(Frame& f) {
     const Element& el = *f.element;
     if (f.suppressed || !el.isHtml()) return finishWith(f, {}, NameSource::None);
-    if (const std::string* title = usableAttribute(el, "title"); title && !model_.isPresentational(el))
+    if (const std::string* title = usableAttribute(el, "title");
+        title && !model_.isPresentational(el))
       return finishWith(f, *title, NameSource::Title);
     if (el.is("input") && inputType(el) == "image")
       return finishWith(f, "Submit Query", NameSource::DefaultString);
@@ -912,8 +912,8 @@ class TextAlternativeComputation {
     if (selected.empty() && dropDown) {
       for (const Element* o : options) {
         const Element* parent = o->parent();
-        const bool disabled = o->hasAttribute("disabled") ||
-                              (parent && parent->is("optgroup") && parent->hasAttribute("disabled"));
+        const bool disabled = o->hasAttribute("disabled") || (parent && parent->is("optgroup") &&
+                                                              parent->hasAttribute("disabled"));
         if (!disabled) {
           selected.push_back(o);
           break;
@@ -960,8 +960,8 @@ class TextAlternativeComputation {
   // The <label>s whose labeled control is `control`, in tree order.
   std::vector<const Element*> labelsOf(const Element& control) const {
     std::vector<const Element*> labels;
-    if (const std::string* id = control.attribute("id"); id && !id->empty() &&
-                                                         document_.byId(*id) == &control) {
+    if (const std::string* id = control.attribute("id");
+        id && !id->empty() && document_.byId(*id) == &control) {
       for (const Element* e : document_.elements())
         if (e->is("label") && e->inTemplate() == control.inTemplate())
           if (const std::string* target = e->attribute("for"); target && *target == *id)

@@ -43,8 +43,8 @@ std::string nameOf(const std::string& body, std::string_view id = "x") {
 // --- Step 1 --------------------------------------------------------------------------------------
 
 TEST_CASE("accname 1.2 step 1: a root whose role prohibits naming has the empty name") {
-  CHECK(nameOf(R"(<div id=x aria-label="Region">text</div>)") == "");    // generic
-  CHECK(nameOf(R"(<p id=x aria-label="Para">text</p>)") == "");          // paragraph
+  CHECK(nameOf(R"(<div id=x aria-label="Region">text</div>)") == "");  // generic
+  CHECK(nameOf(R"(<p id=x aria-label="Para">text</p>)") == "");        // paragraph
   CHECK(nameOf(R"(<span id=x role=none aria-hidden=false>a</span>)") == "");
   // ACT 23a2a8: a decorative image (presentation) has no name.
   CHECK(nameOf(R"(<img id=x alt="" src=a.png>)") == "");
@@ -86,8 +86,9 @@ TEST_CASE("accname 1.2 step 2B: aria-labelledby joins its IDREFs in order, with 
                   <input id=x aria-labelledby=l>)") == "Labelled");
 }
 
-TEST_CASE("accname 1.2 step 2B: aria-labelledby uses hidden referenced nodes and their hidden "
-          "descendants") {
+TEST_CASE(
+    "accname 1.2 step 2B: aria-labelledby uses hidden referenced nodes and their hidden "
+    "descendants") {
   // The note after 2B: when the referenced node is hidden, all nodes of its subtree count.
   Page page(R"(<span id=a style="display:none">foo <span style="display:none">bar</span></span>
               <span id=b aria-hidden="true">Ketchup</span>
@@ -127,8 +128,7 @@ TEST_CASE("accname 1.2 step 2B: reference cycles terminate") {
 TEST_CASE("accname 1.2 step 2B: an empty or unresolvable aria-labelledby falls through") {
   // ACT 59796f: the referenced element does not exist, so the default name applies.
   CHECK(nameOf(R"(<input id=x type=image src=s.svg aria-labelledby=nothing>)") == "Submit Query");
-  CHECK(nameOf(R"(<div id=e></div><button id=x aria-labelledby=e>Content</button>)") ==
-        "Content");
+  CHECK(nameOf(R"(<div id=e></div><button id=x aria-labelledby=e>Content</button>)") == "Content");
   // ACT c487ae: an image labelled by an empty element gives its link no name.
   CHECK(nameOf(R"(<a id=x href=#><img src=a.png aria-labelledby=e></a><div id=e></div>)") == "");
 }
@@ -219,8 +219,7 @@ TEST_CASE("HTML-AAM input/textarea/select: label[for] and wrapping labels, in DO
   CHECK(nameOf(R"(<label>A <input> <input id=x></label>)") == "");
   CHECK(nameOf(R"(<label for=other>A <input id=x></label><input id=other>)") == "");
   // A label's own hidden content stays out; a hidden label is used whole.
-  CHECK(nameOf(R"(<label for=x>Name <span hidden>(secret)</span></label><input id=x>)") ==
-        "Name");
+  CHECK(nameOf(R"(<label for=x>Name <span hidden>(secret)</span></label><input id=x>)") == "Name");
   CHECK(nameOf(R"(<label for=x hidden>Name <span hidden>(secret)</span></label><input id=x>)") ==
         "Name (secret)");
   CHECK(nameOf(R"(<label for=x>Search</label><button id=x>Go</button>)") == "Search");
@@ -274,8 +273,7 @@ TEST_CASE("HTML-AAM fieldset, table, figure: legend, caption, figcaption, then t
   CHECK(nameOf(R"(<fieldset id=x><legend>Address <b>(home)</b></legend><input></fieldset>)") ==
         "Address (home)");
   CHECK(nameOf(R"(<fieldset id=x title=Hint><legend> </legend></fieldset>)") == "Hint");
-  CHECK(nameOf(R"(<table id=x><caption>Prices</caption><tr><td>1</td></tr></table>)") ==
-        "Prices");
+  CHECK(nameOf(R"(<table id=x><caption>Prices</caption><tr><td>1</td></tr></table>)") == "Prices");
   CHECK(nameOf(R"(<table id=x title=Prices><tr><td>1</td></tr></table>)") == "Prices");
   CHECK(nameOf(R"(<figure id=x><img src=a.png alt=A><figcaption>Chart</figcaption></figure>)") ==
         "Chart");
@@ -313,11 +311,12 @@ TEST_CASE("accname 1.2 step 2F: name from content only for roles that allow it")
   CHECK(nameOf(R"(<a id=x href=#> Web Accessibility Initiative (WAI) </a>)") ==
         "Web Accessibility Initiative (WAI)");
   CHECK(nameOf(R"(<div id=x role=link tabindex=0>WAI</div>)") == "WAI");
-  CHECK(nameOf(R"(<div id=x role=checkbox>I agree to the terms.</div>)") == "I agree to the terms.");
+  CHECK(nameOf(R"(<div id=x role=checkbox>I agree to the terms.</div>)") ==
+        "I agree to the terms.");
   CHECK(nameOf(R"(<h1 id=x>Title <small>sub</small></h1>)") == "Title sub");
   CHECK(nameOf(R"(<a id=x href=x role=doc-biblioref>ACT rules</a>)") == "ACT rules");
   CHECK(nameOf(R"(<div id=x role=img>Picture</div>)") == "");  // img: author only
-  CHECK(nameOf(R"(<span id=x role=button></span>)") == "");  // ACT 97a4e1
+  CHECK(nameOf(R"(<span id=x role=button></span>)") == "");    // ACT 97a4e1
 }
 
 TEST_CASE("accname 1.2 step 2F: descendants are computed with the whole algorithm") {
@@ -352,8 +351,9 @@ TEST_CASE("accname 1.2 step 2F: block-level children are separated, inline ones 
 
 TEST_CASE("accname 1.2 step 2I: the title attribute comes last") {
   // ACT c487ae: a link whose only image is decorative takes its own title.
-  CHECK(nameOf(R"(<a id=x href=# title="Web Accessibility Initiative"><img src=w.png alt=""></a>)") ==
-        "Web Accessibility Initiative");
+  CHECK(
+      nameOf(R"(<a id=x href=# title="Web Accessibility Initiative"><img src=w.png alt=""></a>)") ==
+      "Web Accessibility Initiative");
   CHECK(nameOf(R"(<a id=x href=# title="Tooltip">Text</a>)") == "Text");
   CHECK(nameOf(R"(<iframe id=x title="Map" src=map.html></iframe>)") == "Map");
   CHECK(nameOf(R"(<input id=x type=checkbox title="Remember me">)") == "Remember me");
@@ -424,8 +424,9 @@ TEST_CASE("HTML-AAM accessible description: title when it was not used for the n
   CHECK(page.description("d") == "");
 }
 
-TEST_CASE("HTML-AAM accessible description: caption, summary and button value not used for "
-          "the name") {
+TEST_CASE(
+    "HTML-AAM accessible description: caption, summary and button value not used for "
+    "the name") {
   Page page(R"(<table id=t aria-label=Prices><caption>Prices in euro</caption></table>
               <table id=u><caption>Prices</caption></table>
               <details><summary id=s aria-label=More>Show more</summary></details>
