@@ -493,90 +493,76 @@ std::optional<MimeType> parseMimeType(std::string_view input) {
   return result;
 }
 
+namespace {
+
+// WHATWG Encoding §8.1.1 "UTF-8 decoder" on the sequence starting at `i` (a byte >= 0x80):
+// returns true for a well-formed sequence; `consumed` is its length, or for an ill-formed one
+// the length of its maximal subpart (which becomes one U+FFFD; the byte after it is decoded on
+// its own).
+bool utf8SequenceAt(std::string_view bytes, std::size_t i, std::size_t& consumed) {
+  auto at = [&](std::size_t p) { return static_cast<unsigned char>(bytes[p]); };
+  const unsigned char lead = at(i);
+  std::size_t needed = 0;
+  unsigned char lower = 0x80;
+  unsigned char upper = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    needed = 1;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    if (lead == 0xE0) lower = 0xA0;
+    if (lead == 0xED) upper = 0x9F;
+    needed = 2;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    if (lead == 0xF0) lower = 0x90;
+    if (lead == 0xF4) upper = 0x8F;
+    needed = 3;
+  } else {
+    consumed = 1;
+    return false;
+  }
+  std::size_t seen = 0;
+  std::size_t p = i + 1;
+  while (seen < needed && p < bytes.size() && at(p) >= lower && at(p) <= upper) {
+    lower = 0x80;
+    upper = 0xBF;
+    ++seen;
+    ++p;
+  }
+  consumed = p - i;
+  return seen == needed;
+}
+
+}  // namespace
+
 std::string decodeUtf8(std::string_view bytes) {
-  // Encoding Standard §8.1.1 "UTF-8 decoder".
   std::string out;
   out.reserve(bytes.size());
   std::size_t i = 0;
-  const std::size_t n = bytes.size();
-  auto at = [&](std::size_t p) { return static_cast<unsigned char>(bytes[p]); };
-  while (i < n) {
-    const unsigned char lead = at(i);
-    if (lead < 0x80) {
-      out += static_cast<char>(lead);
-      ++i;
+  while (i < bytes.size()) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      out += bytes[i++];
       continue;
     }
-    std::size_t needed = 0;
-    unsigned char lower = 0x80;
-    unsigned char upper = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      needed = 1;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      if (lead == 0xE0) lower = 0xA0;
-      if (lead == 0xED) upper = 0x9F;
-      needed = 2;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      if (lead == 0xF0) lower = 0x90;
-      if (lead == 0xF4) upper = 0x8F;
-      needed = 3;
-    } else {
-      appendUtf8(out, kReplacement);
-      ++i;
-      continue;
-    }
-    // Take continuation bytes while they are in range; the first one out of range ends the
-    // maximal subpart (one U+FFFD) and is processed again on its own.
-    std::size_t seen = 0;
-    std::size_t p = i + 1;
-    while (seen < needed && p < n && at(p) >= lower && at(p) <= upper) {
-      lower = 0x80;
-      upper = 0xBF;
-      ++seen;
-      ++p;
-    }
-    if (seen == needed) {
-      out.append(bytes.substr(i, needed + 1));
+    std::size_t consumed = 0;
+    if (utf8SequenceAt(bytes, i, consumed)) {
+      out.append(bytes.substr(i, consumed));
     } else {
       appendUtf8(out, kReplacement);
     }
-    i = p;
+    i += consumed;
   }
   return out;
 }
 
 bool isValidUtf8(std::string_view bytes) {
   std::size_t i = 0;
-  const std::size_t n = bytes.size();
-  auto at = [&](std::size_t p) { return static_cast<unsigned char>(bytes[p]); };
-  while (i < n) {
-    const unsigned char lead = at(i);
-    if (lead < 0x80) {
+  while (i < bytes.size()) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
       ++i;
       continue;
     }
-    std::size_t needed = 0;
-    unsigned char lower = 0x80;
-    unsigned char upper = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      needed = 1;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      if (lead == 0xE0) lower = 0xA0;
-      if (lead == 0xED) upper = 0x9F;
-      needed = 2;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      if (lead == 0xF0) lower = 0x90;
-      if (lead == 0xF4) upper = 0x8F;
-      needed = 3;
-    } else {
-      return false;
-    }
-    for (std::size_t k = 1; k <= needed; ++k) {
-      if (i + k >= n || at(i + k) < lower || at(i + k) > upper) return false;
-      lower = 0x80;
-      upper = 0xBF;
-    }
-    i += needed + 1;
+    std::size_t consumed = 0;
+    if (!utf8SequenceAt(bytes, i, consumed)) return false;
+    i += consumed;
   }
   return true;
 }

@@ -1,5 +1,7 @@
 #include "scanner/dom.h"
 
+#include "scanner/charset.h"
+
 #include <gumbo.h>
 #include <pugixml.hpp>
 
@@ -74,56 +76,8 @@ std::vector<std::string_view> splitWhitespace(std::string_view s) {
 }
 
 std::string repairUtf8(std::string_view s) {
-  // WHATWG Encoding §8.1.1 "UTF-8 decoder": each maximal subpart of an ill-formed sequence
-  // becomes one U+FFFD.
-  static constexpr char kReplacement[] = "\xEF\xBF\xBD";
-  std::string out;
-  out.reserve(s.size());
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  while (i < n) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-      ++i;
-      continue;
-    }
-    int needed = 0;
-    unsigned char lower = 0x80, upper = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      needed = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      needed = 2;
-      if (c == 0xE0) lower = 0xA0;
-      if (c == 0xED) upper = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      needed = 3;
-      if (c == 0xF0) lower = 0x90;
-      if (c == 0xF4) upper = 0x8F;
-    } else {
-      out += kReplacement;
-      ++i;
-      continue;
-    }
-    std::size_t j = i + 1;
-    int seen = 0;
-    while (seen < needed && j < n) {
-      unsigned char d = p[j];
-      if (d < lower || d > upper) break;
-      lower = 0x80;
-      upper = 0xBF;
-      ++j;
-      ++seen;
-    }
-    if (seen == needed) {
-      out.append(s.substr(i, j - i));
-    } else {
-      out += kReplacement;
-    }
-    i = j;
-  }
-  return out;
+  if (charset::isValidUtf8(s)) return std::string(s);
+  return charset::decodeUtf8(s);
 }
 
 }  // namespace text

@@ -29,10 +29,7 @@ class MetaRefreshNoDelay final : public Rule {
   // Applicability: the first `meta` element of the document with http-equiv="refresh" and a
   // valid `content` (the shared declarative refresh steps do not return early).
   bool applies(const Element& element, const RuleContext& context) const override {
-    if (!metarefresh::isRefreshPragma(element)) return false;
-    const std::string* content = element.attribute("content");
-    if (!content || !metarefresh::parseRefresh(*content)) return false;
-    return metarefresh::firstValidRefreshMeta(context.document) == &element;
+    return metarefresh::isFirstValidRefreshMeta(element, context.document);
   }
 
   // Expectation: the time is 0.

@@ -101,4 +101,9 @@ const Element* firstValidRefreshMeta(const Document& document) {
   return nullptr;
 }
 
+bool isFirstValidRefreshMeta(const Element& element, const Document& document) {
+  // Cheap test first: nearly every element is no refresh pragma at all.
+  return isRefreshPragma(element) && firstValidRefreshMeta(document) == &element;
+}
+
 }  // namespace saavu::metarefresh

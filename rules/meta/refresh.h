@@ -30,4 +30,7 @@ bool isRefreshPragma(const Element& element);
 // http-equiv of refresh and a valid `content`. nullptr when there is none.
 const Element* firstValidRefreshMeta(const Document& document);
 
+// The applicability of both rules: `element` is that first valid refresh `meta`.
+bool isFirstValidRefreshMeta(const Element& element, const Document& document);
+
 }  // namespace saavu::metarefresh
