@@ -56,6 +56,12 @@ class ConsoleReporter final : public Reporter {
 
   void page(const PageResult& page) override {
     const std::string where = forTerminal(page.displayPath.empty() ? page.url : page.displayPath);
+    if (page.skipped()) {
+      // Counted by reason (the part before ':'), listed in the JSON report.
+      const std::string& reason = page.crawl->reason;
+      ++skippedByReason_[reason.substr(0, reason.find(':'))];
+      return;
+    }
     if (page.error) {
       out_ << where << ": " << style_("1;31", "error") << " (" << forTerminal(page.error->kind)
            << ") " << forTerminal(page.error->message) << "\n";
@@ -98,9 +104,15 @@ class ConsoleReporter final : public Reporter {
              << toString(r->meta->impact) << "\n";
       }
     }
+    if (!skippedByReason_.empty()) {
+      out_ << "\n" << style_("1", "Skipped URLs") << " (listed in the JSON report)\n";
+      for (const auto& [reason, count] : skippedByReason_)
+        out_ << "  " << padRight(std::to_string(count), 7) << forTerminal(reason) << "\n";
+    }
     out_ << "\n"
-         << summary.pages << (summary.pages == 1 ? " page" : " pages") << " scanned"
+         << summary.scanned() << (summary.scanned() == 1 ? " page" : " pages") << " scanned"
          << (summary.errors ? ", " + std::to_string(summary.errors) + " could not be scanned" : "")
+         << (summary.skipped ? ", " + std::to_string(summary.skipped) + " URLs skipped" : "")
          << ": " << summary.failed << " failed, " << summary.cantTell << " cantTell, "
          << summary.passed << " passed\n";
     if (!verdict.empty()) {
@@ -125,6 +137,7 @@ class ConsoleReporter final : public Reporter {
   std::ostream& out_;
   Style style_;
   std::map<std::string, Row> byRule_;
+  std::map<std::string, std::size_t> skippedByReason_;
 };
 
 }  // namespace

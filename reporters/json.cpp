@@ -28,6 +28,13 @@ json pageJson(const PageResult& page, bool includePasses) {
   p["url"] = page.url;
   p["title"] = page.title;
   if (page.flow) p["flow"] = json{{"name", page.flow->name}, {"step", page.flow->step}};
+  if (page.crawl) {
+    json c{{"state", page.crawl->state}, {"via", page.crawl->via}, {"depth", page.crawl->depth}};
+    if (!page.crawl->reason.empty()) c["reason"] = page.crawl->reason;
+    if (!page.crawl->parent.empty()) c["parent"] = page.crawl->parent;
+    if (!page.crawl->redirectChain.empty()) c["redirects"] = page.crawl->redirectChain;
+    p["crawl"] = std::move(c);
+  }
   if (page.error)
     p["error"] = json{{"kind", page.error->kind}, {"message", page.error->message}};
   else
@@ -58,7 +65,8 @@ json summaryJson(const ReportSummary& s) {
               {"failed", s.failed},
               {"cantTell", s.cantTell},
               {"passed", s.passed},
-              {"errors", s.errors}};
+              {"errors", s.errors},
+              {"skipped", s.skipped}};
 }
 
 class JsonReporter final : public Reporter {
@@ -104,6 +112,7 @@ class JsonLinesReporter final : public Reporter {
 
 void ReportSummary::add(const PageResult& page) {
   ++pages;
+  if (page.skipped()) ++skipped;
   if (page.error) ++errors;
   for (const Finding& f : page.findings) {
     switch (f.outcome) {

@@ -13,12 +13,14 @@
 namespace saavu {
 
 struct ReportSummary {
-  std::size_t pages = 0;
+  std::size_t pages = 0;    // page objects reported: scanned + errors + skipped
   std::size_t failed = 0;
   std::size_t cantTell = 0;
   std::size_t passed = 0;
-  std::size_t errors = 0;  // pages that could not be scanned
+  std::size_t errors = 0;   // pages that could not be scanned (failed)
+  std::size_t skipped = 0;  // URLs a crawl met but did not fetch or scan (robots, scope, ...)
   void add(const PageResult& page);
+  std::size_t scanned() const { return pages - errors - skipped; }
 };
 
 struct ReportContext {

@@ -90,6 +90,16 @@ struct Finding {
   std::string message;
 };
 
+// How a crawl met a page (absent for pages given directly).
+struct CrawlInfo {
+  std::string state;                       // "scanned" | "skipped" | "failed"
+  std::string reason;                      // skipped: why
+  std::string parent;                      // the page it was found on ("" for seeds)
+  std::string via;                         // "start" | "link" | "frame" | "sitemap"
+  int depth = 0;
+  std::vector<std::string> redirectChain;  // URLs before the page's own URL
+};
+
 // Everything reported about one page.
 struct PageResult {
   std::string url;
@@ -97,7 +107,9 @@ struct PageResult {
   std::string title;
   std::optional<FlowStep> flow;
   std::optional<PageError> error;
+  std::optional<CrawlInfo> crawl;
   std::vector<Finding> findings;  // every outcome, passed included; reporters filter
+  bool skipped() const { return crawl && crawl->state == "skipped"; }
 };
 
 // Runs every registered rule (or only `ruleIds` when not empty) over a page.
