@@ -11,6 +11,7 @@
 #include <optional>
 #include <thread>
 
+#include "cli/commands.h"
 #include "cli/session.h"
 #include "reporters/report.h"
 #include "rules/rule.h"
@@ -120,6 +121,7 @@ int run(int argc, char** argv) {
       "  saavu scan page.html                     scan one file, findings on the terminal\n"
       "  saavu scan site/ --format json > r.json  every .html/.htm below site/, as JSON\n"
       "  saavu scan https://example.fi/ --format console --format json --output report/\n"
+      "  saavu crawl https://example.fi/ --max-pages 2000 --format jsonl --output report/\n"
       "  saavu rules                              the rules, their WCAG criteria and ACT ids\n"
       "\n"
       "Exit status: 0 no failure at or above the gate; 1 failures at or above the gate;\n"
@@ -145,6 +147,9 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   scanCmd->add_option("--user-agent", scanOptions.userAgent, "User-Agent header for URLs");
 
+  std::function<int()> runCrawl;
+  CLI::App* crawlCmd = addCrawlCommand(app, runCrawl);
+
   std::string rulesFormat = "text";
   CLI::App* rulesCmd = app.add_subcommand("rules", "List the rules with their WCAG criteria");
   rulesCmd->add_option("-f,--format", rulesFormat, "text (default) or json")
@@ -166,6 +171,7 @@ int run(int argc, char** argv) {
   try {
     if (*scanCmd) return scan(scanOptions);
     if (*rulesCmd) return listRules(rulesFormat);
+    if (*crawlCmd) return runCrawl();
   } catch (const std::exception& e) {
     std::cerr << "saavu: internal error: " << e.what() << "\n";
     return kExitInternal;

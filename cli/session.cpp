@@ -184,12 +184,49 @@ ReportSession::~ReportSession() {
   }
 }
 
+void ReportSession::addSecret(std::string value) {
+  std::lock_guard lock(mutex_);
+  if (value.size() >= 4) secrets_.push_back(std::move(value));
+}
+
+namespace {
+
+void redact(std::string& s, const std::vector<std::string>& secrets) {
+  for (const std::string& secret : secrets) {
+    for (std::size_t at = s.find(secret); at != std::string::npos;
+         at = s.find(secret, at + 3))
+      s.replace(at, secret.size(), "***");
+  }
+}
+
+}  // namespace
+
 void ReportSession::page(const PageResult& page) {
   std::lock_guard lock(mutex_);
   summary_.add(page);
   for (const Finding& f : page.findings)
     if (gate_->counts(f)) ++gateFailures_;
-  for (auto& r : reporters_) r->page(page);
+  if (secrets_.empty()) {
+    for (auto& r : reporters_) r->page(page);
+    return;
+  }
+  // Everything a reporter may print passes through the redaction.
+  PageResult clean = page;
+  redact(clean.url, secrets_);
+  redact(clean.displayPath, secrets_);
+  redact(clean.title, secrets_);
+  if (clean.error) redact(clean.error->message, secrets_);
+  if (clean.crawl) {
+    redact(clean.crawl->reason, secrets_);
+    redact(clean.crawl->parent, secrets_);
+    for (std::string& u : clean.crawl->redirectChain) redact(u, secrets_);
+  }
+  for (Finding& f : clean.findings) {
+    redact(f.selector, secrets_);
+    redact(f.snippet, secrets_);
+    redact(f.message, secrets_);
+  }
+  for (auto& r : reporters_) r->page(clean);
 }
 
 ReportSummary ReportSession::summary() const {

@@ -33,6 +33,11 @@ class ReportSession {
   static std::unique_ptr<ReportSession> open(const OutputOptions& options, int& status);
   ~ReportSession();
 
+  // A value that must never appear in any output (a header value, a cookie, a password): every
+  // occurrence in a reported page is replaced with "***". Values shorter than 4 characters are
+  // not redacted: they would erase ordinary text (such as a consent cookie's "1").
+  void addSecret(std::string value);
+
   // Thread-safe: counts the page, applies the gate and hands it to every reporter.
   void page(const PageResult& page);
   // Ends every report, writes the files into place, prints the verdict; the exit status.
@@ -56,6 +61,7 @@ class ReportSession {
   struct File;
   std::vector<std::unique_ptr<File>> files_;
   std::vector<std::unique_ptr<Reporter>> reporters_;
+  std::vector<std::string> secrets_;
 };
 
 // Runs fn on a thread with a large stack (used for page analysis).

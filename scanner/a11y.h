@@ -105,9 +105,18 @@ class AccessibilityModel {
 
  private:
   struct Cache;
+  // The accessible-name memo (accname.cpp): the text an element's subtree contributes to an
+  // ancestor's name from content, kept across accessibleName/accessibleDescription calls so
+  // that nested elements named from content do not walk the same subtree again and again.
+  // Created on first use; the deleter keeps the type incomplete outside accname.cpp.
+  struct NameCache;
+  struct NameCacheDeleter {
+    void operator()(NameCache* cache) const;
+  };
   const Document& document_;
   std::shared_ptr<const StyleSource> style_;
   std::unique_ptr<Cache> cache_;
+  mutable std::unique_ptr<NameCache, NameCacheDeleter> nameCache_;
 };
 
 }  // namespace saavu

@@ -309,6 +309,115 @@ std::string rangeInputValue(const Element& input) {
 std::string_view generatedBefore(const Element&) { return {}; }
 std::string_view generatedAfter(const Element&) { return {}; }
 
+// --- 2C embedded controls ----------------------------------------------------------------------
+
+enum class Embedded : std::uint8_t { None, Textbox, Combobox, Listbox, Range };
+
+// Cheap filter before asking for the role: only these can have a control role.
+bool mayBeControl(const Element& e) {
+  return e.hasAttribute("role") || e.is("input") || e.is("select") || e.is("textarea");
+}
+
+// accname 1.2 2C: "where the user can adjust the embedded control's value": textbox (and its
+// subclass searchbox), combobox, listbox, and the adjustable ranges. progressbar and meter
+// are not adjustable and take the ordinary steps.
+Embedded embeddedKind(const AccessibilityModel& model, const Element& e) {
+  const std::string role = model.role(e);
+  if (role == "textbox" || role == "searchbox") return Embedded::Textbox;
+  if (role == "combobox") return Embedded::Combobox;
+  if (role == "listbox") return Embedded::Listbox;
+  if (role == "slider" || role == "spinbutton" || role == "scrollbar") return Embedded::Range;
+  return Embedded::None;
+}
+
+// --- The subtree memo ---------------------------------------------------------------------------
+//
+// accname 1.2 step 2F.iii computes, for each child of a node named from content, "the text
+// alternative of the current node" with the same steps, and step 2H makes that a recursion
+// into every descendant. When nested elements are each named from content (links in links,
+// a heading inside a named region, ...), the same descendants are computed once per ancestor:
+// quadratic in depth. The memo keeps, per model, the text a descendant's frame contributed to
+// its parent's content, and a later computation reaching the same descendant in the same
+// context appends that text instead of walking the subtree again.
+//
+// Only a "plain" subtree is memoised: one whose contribution is a function of the subtree, the
+// model and the frame's context alone. A subtree is plain when no element in it
+// - has an id: it could be an IDREF target, and every element with an id that is computed
+//   enters the "consulted only once" set (2F), which a memo hit would skip;
+// - has aria-labelledby or aria-describedby: 2B reads that set and depends on the traversal;
+// - is a <label>, or an embedded control of 2C (textbox, combobox, listbox, range): their steps
+//   compare with the root and involve the label/control association;
+// and, checked per computation, the subtree does not contain the root being named (a
+// descendant that is the root contributes nothing, 2F). The context bits that change what a
+// descendant gives are the key: inside an aria-labelledby/-describedby traversal (2B), hidden
+// descendants included (2A), visibility:hidden suppressing its own text. Everything else a
+// descendant's steps read (roles, hidden-ness, styles, attributes) belongs to the model.
+struct NameMemo {
+  static constexpr std::uint64_t kNone = ~std::uint64_t{0};
+
+  // One entry per element (index = Element::index()), filled on first use.
+  std::vector<std::uint8_t> plain;
+  std::vector<std::size_t> subtreeEnd;  // the index of the last element of the subtree
+  std::unordered_map<std::uint64_t, std::string> texts;
+
+  // One pass in reverse document order: each element's flags are final when it is reached and
+  // go into its parent's (elements come in document order, a parent before its descendants).
+  explicit NameMemo(const AccessibilityModel& model) {
+    const auto& elements = model.document().elements();
+    const std::size_t n = elements.size();
+    std::vector<std::uint8_t> impure(n, 0);
+    std::vector<std::size_t> count(n, 1);
+    plain.assign(n, 0);
+    subtreeEnd.resize(n);
+    for (std::size_t i = 0; i < n; ++i) subtreeEnd[i] = i;
+    bool ordered = true;
+    for (std::size_t i = n; i-- > 0;) {
+      const Element& e = *elements[i];
+      if (e.index() != i) ordered = false;
+      if (e.hasAttribute("id") || e.hasAttribute("aria-labelledby") ||
+          e.hasAttribute("aria-describedby") || e.is("label") ||
+          (mayBeControl(e) && embeddedKind(model, e) != Embedded::None))
+        impure[i] = 1;
+      // A subtree is the contiguous run of indices [i, subtreeEnd[i]] in document order.
+      plain[i] = !impure[i] && subtreeEnd[i] == i + count[i] - 1;
+      if (const Element* p = e.parent()) {
+        const std::size_t j = p->index();
+        if (j >= i || elements[j] != p) {
+          ordered = false;
+          continue;
+        }
+        impure[j] |= impure[i];
+        count[j] += count[i];
+        subtreeEnd[j] = std::max(subtreeEnd[j], subtreeEnd[i]);
+      }
+    }
+    if (!ordered) plain.assign(n, 0);  // not the tree shape assumed: memoise nothing
+  }
+};
+
+// Collapses every run of Unicode whitespace in s[from, end) to one U+0020, in place. The text
+// of a computation is only ever read through isBlank() and flatten(), which treat a run of
+// whitespace as one space wherever it stands, so this changes no result; it keeps a memoised
+// text (and the buffer a deep nesting builds) from carrying one separator space per level.
+// `from` is a code point boundary: everything appended to the buffer is whole UTF-8.
+void collapseWhitespace(std::string& s, std::size_t from) {
+  std::size_t w = from;
+  bool inRun = false;
+  for (std::size_t i = from; i < s.size();) {
+    std::size_t n = 1;
+    const char32_t c = decodeAt(s, i, n);
+    if (isUnicodeWhiteSpace(c)) {
+      if (!inRun) s[w++] = ' ';
+      inRun = true;
+    } else {
+      inRun = false;
+      for (std::size_t k = 0; k < n; ++k) s[w++] = s[i + k];
+    }
+    i += n;
+  }
+  s.resize(w);
+}
+
 // Where the root's name came from, for the description's "not already used for the name".
 enum class NameSource : std::uint8_t {
   None,
@@ -328,8 +437,8 @@ enum class NameSource : std::uint8_t {
 
 class TextAlternativeComputation {
  public:
-  TextAlternativeComputation(const AccessibilityModel& model, const Element& root)
-      : model_(model), document_(model.document()), root_(root) {}
+  TextAlternativeComputation(const AccessibilityModel& model, const Element& root, NameMemo& memo)
+      : model_(model), document_(model.document()), root_(root), memo_(memo) {}
 
   struct Name {
     std::string text;
@@ -415,7 +524,8 @@ class TextAlternativeComputation {
     std::size_t start = 0;  // where this frame's text begins in out_
     std::size_t next = 0;   // position in items or in the element's children
     std::vector<const Element*> items;
-    std::string role;  // root only
+    std::string role;                     // root only
+    std::uint64_t memoKey = NameMemo::kNone;  // a descendant whose text is memoised
   };
 
   enum class Step : std::uint8_t { Push, Done };
@@ -426,6 +536,13 @@ class TextAlternativeComputation {
       Frame child;
       if (advance(stack_.back(), child) == Step::Push) {
         child.start = out_.size();
+        if (child.memoKey != NameMemo::kNone) {
+          // A descendant computed before in this context: its text, separator included.
+          if (auto hit = memo_.texts.find(child.memoKey); hit != memo_.texts.end()) {
+            out_ += hit->second;
+            continue;
+          }
+        }
         stack_.push_back(std::move(child));
         continue;
       }
@@ -435,8 +552,26 @@ class TextAlternativeComputation {
       if (done.element->hasAttribute("id")) consulted_.insert(done.element);
       if (done.separate) out_ += ' ';
       if (done.isRoot) rootSource_ = done.source;
+      if (done.memoKey != NameMemo::kNone) {
+        collapseWhitespace(out_, done.start);
+        memo_.texts.emplace(done.memoKey, out_.substr(done.start));
+      }
       stack_.pop_back();
     }
+  }
+
+  // The memo key of a descendant reached by 2F recursion, or NameMemo::kNone when its text is
+  // not memoised: its subtree is not plain, or holds the root (which contributes nothing as
+  // its own descendant, so the text would be the root's business).
+  std::uint64_t memoKey(const Element& e, const Context& ctx, bool suppressed) const {
+    const std::size_t i = e.index();
+    if (i >= memo_.plain.size() || document_.elements()[i] != &e || !memo_.plain[i])
+      return NameMemo::kNone;
+    const std::size_t r = root_.index();
+    if (i <= r && r <= memo_.subtreeEnd[i]) return NameMemo::kNone;
+    // ctx.descendant is always true here.
+    return (static_cast<std::uint64_t>(i) << 3) | (ctx.inAriaTraversal ? 4u : 0u) |
+           (ctx.includeHidden ? 2u : 0u) | (suppressed ? 1u : 0u);
   }
 
   bool frameTextIsBlank(const Frame& f) const {
@@ -532,7 +667,7 @@ class TextAlternativeComputation {
         case Phase::EmbeddedControl: {
           f.phase = Phase::AriaLabel;
           if (f.isRoot || !mayBeControl(el)) break;
-          const Embedded kind = embeddedKind(el);
+          const Embedded kind = embeddedKind(model_, el);
           if (kind == Embedded::None) break;
           // accname 1.2 step 2C: a control inside the label of another widget gives its value.
           // The control being named is not "another widget": referenced by its own
@@ -677,6 +812,7 @@ class TextAlternativeComputation {
             child = childFrame(c, ctx);
             child.suppressed = suppressed;
             child.separate = separate;
+            child.memoKey = memoKey(c, ctx, suppressed);
             return Step::Push;
           }
           if (!f.suppressed) out_ += generatedAfter(el);  // 2F.ii (seam)
@@ -844,25 +980,6 @@ class TextAlternativeComputation {
 
   // --- 2C embedded controls ----------------------------------------------------------------
 
-  enum class Embedded : std::uint8_t { None, Textbox, Combobox, Listbox, Range };
-
-  // Cheap filter before asking for the role: only these can have a control role.
-  static bool mayBeControl(const Element& e) {
-    return e.hasAttribute("role") || e.is("input") || e.is("select") || e.is("textarea");
-  }
-
-  // accname 1.2 2C: "where the user can adjust the embedded control's value": textbox (and its
-  // subclass searchbox), combobox, listbox, and the adjustable ranges. progressbar and meter
-  // are not adjustable and take the ordinary steps.
-  Embedded embeddedKind(const Element& e) const {
-    const std::string role = model_.role(e);
-    if (role == "textbox" || role == "searchbox") return Embedded::Textbox;
-    if (role == "combobox") return Embedded::Combobox;
-    if (role == "listbox") return Embedded::Listbox;
-    if (role == "slider" || role == "spinbutton" || role == "scrollbar") return Embedded::Range;
-    return Embedded::None;
-  }
-
   static std::string textboxValue(const Element& e) {
     if (e.is("input")) return std::string(e.attr("value"));
     if (e.is("textarea")) {  // its raw text is its default value
@@ -979,6 +1096,7 @@ class TextAlternativeComputation {
   const AccessibilityModel& model_;
   const Document& document_;
   const Element& root_;
+  NameMemo& memo_;
   std::string out_;
   std::vector<Frame> stack_;
   std::unordered_set<const Element*> consulted_;
@@ -987,19 +1105,30 @@ class TextAlternativeComputation {
 
 }  // namespace
 
+struct AccessibilityModel::NameCache : NameMemo {
+  explicit NameCache(const AccessibilityModel& model) : NameMemo(model) {}
+  static NameMemo& of(const AccessibilityModel& model) {
+    if (!model.nameCache_) model.nameCache_.reset(new NameCache(model));
+    return *model.nameCache_;
+  }
+};
+
+void AccessibilityModel::NameCacheDeleter::operator()(NameCache* cache) const { delete cache; }
+
 std::string AccessibilityModel::accessibleName(const Element& element) const {
-  return TextAlternativeComputation(*this, element).name().text;
+  return TextAlternativeComputation(*this, element, NameCache::of(*this)).name().text;
 }
 
 // accname 1.2 §4.2 "Description Computation" with HTML-AAM "Accessible Description
 // Computation": the first source that applies is used, even when it gives "".
 std::string AccessibilityModel::accessibleDescription(const Element& element) const {
-  const NameSource nameSource = TextAlternativeComputation(*this, element).name().source;
+  NameMemo& memo = NameCache::of(*this);
+  const NameSource nameSource = TextAlternativeComputation(*this, element, memo).name().source;
 
   // 1. aria-describedby: the text of every referenced node, space-separated. It applies when it
   // has at least one valid IDREF.
   if (const std::string* ids = element.attribute("aria-describedby")) {
-    TextAlternativeComputation computation(*this, element);
+    TextAlternativeComputation computation(*this, element, memo);
     std::vector<const Element*> refs = computation.resolveIdRefs(*ids);
     if (!refs.empty()) return computation.referenced(std::move(refs));
   }
@@ -1010,10 +1139,10 @@ std::string AccessibilityModel::accessibleDescription(const Element& element) co
   if (element.is("table")) {
     if (const Element* caption = firstChild(element, "caption", Namespace::Html);
         caption && nameSource != NameSource::HostElement)
-      return TextAlternativeComputation(*this, element).subtree(*caption);
+      return TextAlternativeComputation(*this, element, memo).subtree(*caption);
   } else if (element.is("summary")) {
     if (nameSource != NameSource::Contents)
-      return TextAlternativeComputation(*this, element).subtree(element);
+      return TextAlternativeComputation(*this, element, memo).subtree(element);
   } else if (element.is("input")) {
     const std::string type = inputType(element);
     if ((type == "button" || type == "submit" || type == "reset") &&

@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "scanner/charset.h"
+#include "scanner/curl_common.h"
 
 namespace saavu {
 namespace fs = std::filesystem;
@@ -36,15 +37,9 @@ std::string toLowerAscii(std::string_view s) {
 bool isAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
-// Messages are one line: control characters (a newline in a file name, in a server's reason
-// phrase) become spaces.
-std::string oneLine(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
-  }
-  return out;
-}
+using internal::ensureCurlGlobalInit;
+using internal::oneLine;
+using internal::statusText;
 
 std::string errnoMessage(int error) {
   return std::error_code(error, std::generic_category()).message();
@@ -425,13 +420,6 @@ Page loadFile(const Input& input, const FetchOptions& options) {
   return pageFromBytes(url, input.display, bytes, contentTypeForPath(input.location));
 }
 
-void ensureCurlGlobalInit() {
-  // curl_global_init must run once before any other libcurl call; a function-local static makes
-  // that thread-safe (C++11 [stmt.dcl]/4).
-  static const CURLcode result = curl_global_init(CURL_GLOBAL_DEFAULT);
-  (void)result;
-}
-
 struct Transfer {
   CURL* curl = nullptr;
   std::size_t maxBytes = 0;
@@ -454,16 +442,7 @@ std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* user
     char* url = nullptr;
     curl_easy_getinfo(t->curl, CURLINFO_EFFECTIVE_URL, &url);
     if (url != nullptr) t->responseUrl = url;
-    // status-line = HTTP-version SP status-code SP [ reason-phrase ] (RFC 9112 §4)
-    const std::size_t first = line.find(' ');
-    const std::size_t second = first == line.npos ? line.npos : line.find(' ', first + 1);
-    if (second != line.npos) {
-      std::string_view reason = line.substr(second + 1);
-      while (!reason.empty() && (reason.back() == '\r' || reason.back() == '\n')) {
-        reason.remove_suffix(1);
-      }
-      t->reason = oneLine(reason);
-    }
+    t->reason = internal::reasonPhrase(line);
   }
   return n;
 }
@@ -496,12 +475,6 @@ std::size_t onBody(char* data, std::size_t size, std::size_t count, void* user) 
   return n;
 }
 
-std::string statusText(long status, const std::string& reason) {
-  std::string text = "HTTP " + std::to_string(status);
-  if (!reason.empty()) text += " " + reason;
-  return text;
-}
-
 Page loadUrl(const Input& input, const FetchOptions& options) {
   ensureCurlGlobalInit();
   const std::string& requested = input.location;
@@ -524,16 +497,7 @@ Page loadUrl(const Input& input, const FetchOptions& options) {
       nullptr, "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
 
   curl_easy_setopt(curl, CURLOPT_URL, requested.c_str());
-  // A scanned site is hostile input: only http and https, for the request and every redirect
-  // (a Location: file:///etc/passwd must not be read).
-#if LIBCURL_VERSION_NUM >= 0x075500
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-#else
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS,
-                   static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-#endif
+  internal::restrictToHttp(curl);
   curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
   curl_easy_setopt(curl, CURLOPT_MAXREDIRS, static_cast<long>(options.maxRedirects));
   curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl can decode

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "scanner/a11y.h"
 #include "scanner/dom.h"
@@ -397,6 +398,108 @@ TEST_CASE("accname 1.2 step 2F: a 100 000-deep subtree is walked without deep re
   Page page(html + R"(<button id=y aria-labelledby=l></button>)");
   CHECK(page.name("x") == "deep text");
   CHECK(page.name("y") == "label");
+}
+
+TEST_CASE("accname 1.2 step 2F: 100 000 nested elements named from content each get the name") {
+  // Every link takes its name from its content (2F), which is the next link down: each name
+  // is "x". Computed outermost first, as a scan does, then the innermost of a second model first.
+  constexpr int kDepth = 100000;
+  std::string html;
+  html.reserve(kDepth * 34 + 64);
+  for (int i = 0; i < kDepth; ++i) html += "<div role=link tabindex=0>";
+  html += "x";
+  for (int i = 0; i < kDepth; ++i) html += "</div>";
+  Page page(html);
+  std::vector<const Element*> links;
+  for (const Element* e : page.document->elements())
+    if (e->attr("role") == "link") links.push_back(e);
+  REQUIRE(links.size() == static_cast<std::size_t>(kDepth));
+  std::size_t wrong = 0;
+  for (const Element* e : links)
+    if (page.model->accessibleName(*e) != "x") ++wrong;
+  CHECK(wrong == 0);
+  AccessibilityModel reverse(*page.document);
+  wrong = 0;
+  for (auto it = links.rbegin(); it != links.rend(); ++it)
+    if (reverse.accessibleName(**it) != "x") ++wrong;
+  CHECK(wrong == 0);
+}
+
+TEST_CASE("accname 1.2 step 2F: a name does not depend on which names were computed before") {
+  // Nested elements named from content, with block and inline children, hidden parts, text
+  // made visible again, white space of several kinds and a labelled control: every name and
+  // description is the same whatever order they are asked in, and the same as from a model
+  // that computed nothing before.
+  const std::string html = R"(
+    <div role=link tabindex=0 title=T>a <span>b<em> c </em></span>
+      <div role=button tabindex=0>d&nbsp;&nbsp;<p>e</p>
+        <a href=#>f<span hidden>g</span><span aria-hidden=true>h</span>
+          <span style="visibility:hidden">i<b style="visibility:visible">j</b></span>
+          <h2>k <img alt=" l "> <img alt=""> m</h2>
+          <a href=#><span>	n
+          </span><select><option>o<option selected>p</select></a></a></div></div>
+    <h3 aria-describedby=d>q <span>r</span></h3>
+    <div id=d style="visibility:hidden"><a href=#><span>s t</span></a></div>
+    <div role=heading aria-labelledby=d></div>)";
+  Page forward(html);
+  const auto& elements = forward.document->elements();
+  std::vector<std::string> names, descriptions;
+  for (const Element* e : elements) {
+    names.push_back(forward.model->accessibleName(*e));
+    descriptions.push_back(forward.model->accessibleDescription(*e));
+  }
+  AccessibilityModel backward(*forward.document);
+  for (std::size_t i = elements.size(); i-- > 0;) {
+    CHECK(backward.accessibleDescription(*elements[i]) == descriptions[i]);
+    CHECK(backward.accessibleName(*elements[i]) == names[i]);
+  }
+  for (std::size_t i = 0; i < elements.size(); ++i) {
+    AccessibilityModel fresh(*forward.document);
+    CHECK(fresh.accessibleName(*elements[i]) == names[i]);
+  }
+  CHECK(names[1 + 2 + 1] == "a b c d e f j k l m n p");  // html, head, title, body, the first link
+}
+
+TEST_CASE("accname 1.2 steps 2B, 2E, 2F: references and labels see the subtree as it is") {
+  // A subtree holding an IDREF target: the span is both link content and a labelledby target.
+  Page page(R"(<a id=a href=#><span id=q>x</span></a><a id=b href=# aria-labelledby=q></a>)");
+  CHECK(page.name("a") == "x");
+  CHECK(page.name("b") == "x");
+  CHECK(page.name("a") == "x");
+  // The button is labelled by its <label> (HTML-AAM), whose content holds the button itself:
+  // there the button contributes nothing, though in the link's name it contributes "now".
+  // (No id on the button or the span: the subtree is one a memo could hold.)
+  const std::string labelled =
+      R"(<a id=a href=#><label><span>Pay <button>now</button></span></label></a>)";
+  auto button = [](const Page& page) -> const Element& {
+    for (const Element* e : page.document->elements())
+      if (e->is("button")) return *e;
+    FAIL("no button");
+    return page.document->documentElement();
+  };
+  Page linkFirst(labelled);
+  CHECK(linkFirst.name("a") == "Pay now");
+  CHECK(linkFirst.model->accessibleName(button(linkFirst)) == "Pay");
+  CHECK(linkFirst.name("a") == "Pay now");
+  Page buttonFirst(labelled);
+  CHECK(buttonFirst.model->accessibleName(button(buttonFirst)) == "Pay");
+  CHECK(buttonFirst.name("a") == "Pay now");
+  CHECK(buttonFirst.model->accessibleName(button(buttonFirst)) == "Pay");
+  // "Each node in the subtree is consulted only once" (2F): q, met inside w, is not followed
+  // again as the second IDREF, whether or not w's subtree was computed for an earlier name.
+  const std::string consulted = R"(<div id=w><span>C <b id=q>B</b></span></div>
+                                    <button id=one aria-labelledby=w></button>
+                                    <button id=two aria-labelledby="w q"></button>)";
+  Page once(consulted);
+  CHECK(once.name("one") == "C B");
+  CHECK(once.name("two") == "C B");
+  CHECK(Page(consulted).name("two") == "C B");
+  // A hidden root counts its hidden descendants; the same subtree shown does not.
+  Page hidden(R"(<div hidden><a id=h href=#><span>v<span hidden>w</span></span></a></div>
+                 <a id=s href=#><span>v<span hidden>w</span></span></a>)");
+  CHECK(hidden.name("s") == "v");
+  CHECK(hidden.name("h") == "vw");
+  CHECK(hidden.name("s") == "v");
 }
 
 // --- Description -------------------------------------------------------------------------------
