@@ -104,8 +104,8 @@ int listRules(const std::string& format) {
     std::string sc, act;
     for (const auto& s : m.wcag) sc += (sc.empty() ? "" : ",") + s;
     for (const auto& a : m.act) act += (act.empty() ? "" : ",") + a;
-    std::cout << m.id << "\n    " << m.title << "\n    WCAG " << (sc.empty() ? "-" : sc)
-              << " (" << toString(m.level) << "), impact " << toString(m.impact) << ", ACT "
+    std::cout << m.id << "\n    " << m.title << "\n    WCAG " << (sc.empty() ? "-" : sc) << " ("
+              << toString(m.level) << "), impact " << toString(m.impact) << ", ACT "
               << (act.empty() ? "-" : act) << "\n    " << m.helpUrl << "\n";
   }
   return kExitOk;
@@ -131,8 +131,8 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
 
   ScanOptions scanOptions;
-  CLI::App* scanCmd = app.add_subcommand(
-      "scan", "Scan files, directories (every .html/.htm below them) and URLs");
+  CLI::App* scanCmd =
+      app.add_subcommand("scan", "Scan files, directories (every .html/.htm below them) and URLs");
   scanCmd->add_option("PATH_OR_URL", scanOptions.inputs, "Files, directories or http(s) URLs")
       ->required();
   addOutputOptions(*scanCmd, scanOptions.output);
@@ -141,8 +141,8 @@ int run(int argc, char** argv) {
   scanCmd->add_option("--timeout", scanOptions.timeoutSeconds, "Seconds allowed per URL fetch")
       ->check(CLI::Range(0.1, 3600.0))
       ->capture_default_str();
-  scanCmd->add_option("--max-page-bytes", scanOptions.maxPageBytes,
-                      "Largest page fetched, in bytes")
+  scanCmd
+      ->add_option("--max-page-bytes", scanOptions.maxPageBytes, "Largest page fetched, in bytes")
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 32))
       ->capture_default_str();
   scanCmd->add_option("--user-agent", scanOptions.userAgent, "User-Agent header for URLs");

@@ -101,7 +101,8 @@ int crawl(const CrawlCommandOptions& opt) {
     fetch.cookieHeader += (fetch.cookieHeader.empty() ? "" : "; ") + c;
     std::istringstream parts(c);
     for (std::string part; std::getline(parts, part, ';');)
-      if (auto eq = part.find('='); eq != std::string::npos) session->addSecret(part.substr(eq + 1));
+      if (auto eq = part.find('='); eq != std::string::npos)
+        session->addSecret(part.substr(eq + 1));
   }
   if (!opt.authUser.empty() || !opt.authPasswordEnv.empty()) {
     if (opt.authUser.empty() || opt.authPasswordEnv.empty()) {
@@ -140,10 +141,12 @@ int crawl(const CrawlCommandOptions& opt) {
         std::ostringstream line;
         line << "crawl: " << c.scanned << " scanned, " << c.queued + c.inFlight << " queued, "
              << c.failed << " failed, " << c.skipped << " skipped, "
-             << static_cast<int>(elapsed > 0 ? c.scanned / elapsed : 0) << " pages/s, "
-             << s.failed << " failed results, " << formatDuration(elapsed);
-        if (tty) std::cerr << "\r\x1b[K" << line.str() << std::flush;
-        else std::cerr << line.str() << "\n";
+             << static_cast<int>(elapsed > 0 ? c.scanned / elapsed : 0) << " pages/s, " << s.failed
+             << " failed results, " << formatDuration(elapsed);
+        if (tty)
+          std::cerr << "\r\x1b[K" << line.str() << std::flush;
+        else
+          std::cerr << line.str() << "\n";
       }
       if (tty) std::cerr << "\r\x1b[K" << std::flush;
     });
@@ -179,10 +182,9 @@ int crawl(const CrawlCommandOptions& opt) {
         [&](Page page, const CrawlRecord& record) {
           std::vector<Link> links;
           PageResult r;
-          runWithLargeStack([&] {
-            r = runRules(page, opt.output.ruleIds);
-            if (page.document) links = extractLinks(*page.document, page.url);
-          });
+          // The crawler's workers already run with a large stack.
+          r = runRules(page, opt.output.ruleIds);
+          if (page.document) links = extractLinks(*page.document, page.url);
           PageResult withCrawl = toResult(record);
           r.crawl = std::move(withCrawl.crawl);
           session->page(r);
@@ -209,10 +211,12 @@ CLI::App* addCrawlCommand(CLI::App& app, std::function<int()>& run) {
       "crawl",
       "Crawl a site from START_URL (links, frames, sitemaps; robots.txt obeyed) and scan every "
       "page");
-  cmd->add_option("START_URL", opt->startUrls, "Where the crawl starts (http or https)")->required();
+  cmd->add_option("START_URL", opt->startUrls, "Where the crawl starts (http or https)")
+      ->required();
   addOutputOptions(*cmd, opt->output);
   cmd->add_option("--max-pages", opt->maxPages, "Most pages fetched")->capture_default_str();
-  cmd->add_option("--max-depth", opt->maxDepth, "Most links followed from a start URL (-1: no limit)")
+  cmd->add_option("--max-depth", opt->maxDepth,
+                  "Most links followed from a start URL (-1: no limit)")
       ->capture_default_str();
   cmd->add_option("--include", opt->include,
                   "Only URLs matching this pattern (* matches anything; re:REGEX for a regular "
@@ -232,11 +236,13 @@ CLI::App* addCrawlCommand(CLI::App& app, std::function<int()>& run) {
   cmd->add_option("--header", opt->headers,
                   "'Name: value' sent with every request; repeatable (values are secrets: never "
                   "printed)");
-  cmd->add_option("--cookie", opt->cookies, "'name=value; name2=value2' sent with requests; repeatable");
+  cmd->add_option("--cookie", opt->cookies,
+                  "'name=value; name2=value2' sent with requests; repeatable");
   cmd->add_option("--auth-user", opt->authUser, "Basic authentication user");
   cmd->add_option("--auth-password-env", opt->authPasswordEnv,
                   "Name of the environment variable holding the basic authentication password");
-  cmd->add_flag("--ignore-robots", opt->ignoreRobots, "Do not obey robots.txt (your own site only)");
+  cmd->add_flag("--ignore-robots", opt->ignoreRobots,
+                "Do not obey robots.txt (your own site only)");
   cmd->add_flag("--no-sitemaps", opt->noSitemaps, "Do not seed the crawl from sitemaps");
   cmd->add_option("-j,--jobs", opt->jobs, "Pages analysed in parallel (default: cores)")
       ->check(CLI::Range(1u, 256u));

@@ -1,6 +1,5 @@
 #include "cli/session.h"
 
-#include <pthread.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -42,8 +41,8 @@ bool wantColour() {
 
 // Which failed results fail the build.
 struct ReportSession::Gate {
-  bool off = false;                // --fail-on none
-  Level target = Level::AA;        // rules above the conformance target report but don't gate
+  bool off = false;          // --fail-on none
+  Level target = Level::AA;  // rules above the conformance target report but don't gate
   Impact minImpact = Impact::Minor;
   bool counts(const Finding& f) const {
     if (off || f.outcome != Outcome::Failed) return false;
@@ -87,7 +86,8 @@ void addOutputOptions(CLI::App& cmd, OutputOptions& o) {
   cmd.add_option("-o,--output", o.outputDir,
                  "Write json/jsonl reports as saavu-report.json/.jsonl into this directory "
                  "(default: standard output)");
-  cmd.add_flag("--passes", o.passes, "List passed results too (the summary counts them either way)");
+  cmd.add_flag("--passes", o.passes,
+               "List passed results too (the summary counts them either way)");
   cmd.add_option("--rule", o.ruleIds, "Run only this rule (repeatable)");
   cmd.add_option("--fail-on", o.failOn,
                  "Lowest impact that fails the gate: critical, serious, moderate, minor "
@@ -193,8 +193,7 @@ namespace {
 
 void redact(std::string& s, const std::vector<std::string>& secrets) {
   for (const std::string& secret : secrets) {
-    for (std::size_t at = s.find(secret); at != std::string::npos;
-         at = s.find(secret, at + 3))
+    for (std::size_t at = s.find(secret); at != std::string::npos; at = s.find(secret, at + 3))
       s.replace(at, secret.size(), "***");
   }
 }
@@ -248,8 +247,8 @@ int ReportSession::finish(bool interrupted) {
   if (gateFailures_ > 0) {
     status = kExitGateFailed;
     verdict = "FAILED: " + std::to_string(gateFailures_) + " failed result" +
-              (gateFailures_ == 1 ? "" : "s") + " of " + rules + " with impact " +
-              options_.failOn + " or worse";
+              (gateFailures_ == 1 ? "" : "s") + " of " + rules + " with impact " + options_.failOn +
+              " or worse";
   } else if (s.scanned() == 0) {
     status = kExitIncomplete;
     verdict = "INCOMPLETE: no page was scanned";
@@ -276,31 +275,6 @@ int ReportSession::finish(bool interrupted) {
     if (hasConsole_) std::cerr << "saavu: wrote " << f->path.string() << "\n";
   }
   return status;
-}
-
-void runWithLargeStack(std::function<void()> fn) {
-  // Our own walks use explicit stacks, but not every system library we call is free of
-  // recursion; a large stack is virtual memory, touched only as it is used.
-  pthread_attr_t attr;
-  pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, std::size_t{256} << 20);
-  pthread_t thread;
-  auto* heap = new std::function<void()>(std::move(fn));
-  int rc = pthread_create(
-      &thread, &attr,
-      [](void* p) -> void* {
-        std::unique_ptr<std::function<void()>> f(static_cast<std::function<void()>*>(p));
-        (*f)();
-        return nullptr;
-      },
-      heap);
-  pthread_attr_destroy(&attr);
-  if (rc != 0) {
-    std::unique_ptr<std::function<void()>> f(heap);
-    (*f)();
-    return;
-  }
-  pthread_join(thread, nullptr);
 }
 
 }  // namespace saavu::cli

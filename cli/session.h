@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "reporters/report.h"
+#include "scanner/threads.h"
 
 namespace saavu::cli {
 
@@ -63,9 +64,6 @@ class ReportSession {
   std::vector<std::unique_ptr<Reporter>> reporters_;
   std::vector<std::string> secrets_;
 };
-
-// Runs fn on a thread with a large stack (used for page analysis).
-void runWithLargeStack(std::function<void()> fn);
 
 constexpr const char* kVersion = SAAVU_VERSION;
 

@@ -13,15 +13,19 @@
 #include "scanner/charset.h"
 #include "scanner/robots.h"
 #include "scanner/sitemap.h"
+#include "scanner/threads.h"
 #include "scanner/url.h"
 
 namespace saavu {
 
 std::string_view toString(CrawlRecord::State state) {
   switch (state) {
-    case CrawlRecord::State::Scanned: return "scanned";
-    case CrawlRecord::State::Skipped: return "skipped";
-    case CrawlRecord::State::Failed: return "failed";
+    case CrawlRecord::State::Scanned:
+      return "scanned";
+    case CrawlRecord::State::Skipped:
+      return "skipped";
+    case CrawlRecord::State::Failed:
+      return "failed";
   }
   return "failed";
 }
@@ -116,8 +120,8 @@ void Crawler::run(const Analyse& analyse, const Unscanned& unscanned) {
     s.startOrigins.insert(urlOrigin(*url));
   }
   if (starts.empty()) throw std::invalid_argument("no start URL given");
-  s.scope = std::make_unique<UrlScope>(starts, options_.allowOrigins, options_.include,
-                                       options_.exclude);
+  s.scope =
+      std::make_unique<UrlScope>(starts, options_.allowOrigins, options_.include, options_.exclude);
 
   auto report = [&](CrawlRecord record) {
     {
@@ -191,46 +195,48 @@ void Crawler::run(const Analyse& analyse, const Unscanned& unscanned) {
   std::vector<std::thread> workers;
   for (unsigned i = 0; i < jobs; ++i) {
     workers.emplace_back([&] {
-      for (;;) {
-        std::pair<FetchedPage, CrawlRecord> item;
-        {
-          std::unique_lock lock(s.mutex);
-          s.workReady.wait(lock, [&] { return s.stopWorkers || !s.toAnalyse.empty(); });
-          if (s.toAnalyse.empty()) return;
-          item = std::move(s.toAnalyse.front());
-          s.toAnalyse.pop_front();
-          ++s.analysing;
-        }
-        std::vector<Link> links;
-        std::optional<CrawlRecord> failure;
-        try {
-          FetchedPage& fetched = item.first;
-          Decoded decoded = decodeToUtf8(fetched.body, fetched.contentType);
-          std::string essence = "text/html";
-          if (auto mime = charset::parseMimeType(fetched.contentType)) essence = mime->essence;
-          fetched.body.clear();
-          fetched.body.shrink_to_fit();
-          Page page = makePage(item.second.finalUrl, item.second.finalUrl,
-                               std::move(decoded.utf8), std::move(essence));
-          links = analyse(std::move(page), item.second);
-        } catch (const std::exception& e) {
-          failure = item.second;
-          failure->state = CrawlRecord::State::Failed;
-          failure->error = PageError{"internal", item.second.finalUrl + ": " + e.what()};
-        }
-        {
-          std::lock_guard lock(s.mutex);
-          --s.analysing;
-          if (failure) {
-            s.workerFailures.push_back(std::move(*failure));
-          } else {
-            ++s.counts.scanned;
-            s.discovered.emplace_back(std::move(links), item.second.finalUrl,
-                                      item.second.depth + 1);
+      runWithLargeStack([&] {
+        for (;;) {
+          std::pair<FetchedPage, CrawlRecord> item;
+          {
+            std::unique_lock lock(s.mutex);
+            s.workReady.wait(lock, [&] { return s.stopWorkers || !s.toAnalyse.empty(); });
+            if (s.toAnalyse.empty()) return;
+            item = std::move(s.toAnalyse.front());
+            s.toAnalyse.pop_front();
+            ++s.analysing;
           }
+          std::vector<Link> links;
+          std::optional<CrawlRecord> failure;
+          try {
+            FetchedPage& fetched = item.first;
+            Decoded decoded = decodeToUtf8(fetched.body, fetched.contentType);
+            std::string essence = "text/html";
+            if (auto mime = charset::parseMimeType(fetched.contentType)) essence = mime->essence;
+            fetched.body.clear();
+            fetched.body.shrink_to_fit();
+            Page page = makePage(item.second.finalUrl, item.second.finalUrl,
+                                 std::move(decoded.utf8), std::move(essence));
+            links = analyse(std::move(page), item.second);
+          } catch (const std::exception& e) {
+            failure = item.second;
+            failure->state = CrawlRecord::State::Failed;
+            failure->error = PageError{"internal", item.second.finalUrl + ": " + e.what()};
+          }
+          {
+            std::lock_guard lock(s.mutex);
+            --s.analysing;
+            if (failure) {
+              s.workerFailures.push_back(std::move(*failure));
+            } else {
+              ++s.counts.scanned;
+              s.discovered.emplace_back(std::move(links), item.second.finalUrl,
+                                        item.second.depth + 1);
+            }
+          }
+          s.crawlerWake.notify_one();
         }
-        s.crawlerWake.notify_one();
-      }
+      });
     });
   }
   auto stopWorkers = [&] {
@@ -245,7 +251,10 @@ void Crawler::run(const Analyse& analyse, const Unscanned& unscanned) {
   try {
     for (const std::string& url : starts) discover(url, "", "start", 0);
 
-    const std::size_t backlogLimit = 2 * jobs + 2;  // fetched pages waiting for analysis
+    // Memory stays flat however large the site: pages fetched or being fetched but not yet
+    // analysed are bounded, so the fetcher never runs far ahead of the workers.
+    const std::size_t outstandingLimit =
+        static_cast<std::size_t>(std::max(1u, fetchOptions.concurrency)) + 2 * jobs + 2;
     for (;;) {
       // Links and failures from the workers.
       std::vector<std::tuple<std::vector<Link>, std::string, int>> found;
@@ -274,7 +283,8 @@ void Crawler::run(const Analyse& analyse, const Unscanned& unscanned) {
       }
 
       // Start fetches: robots.txt first for each new origin, then the pages it allows.
-      while (!s.frontier.empty() && backlog < backlogLimit && !cancelled_.load()) {
+      std::size_t outstanding = backlog + analysing + fetcher.inFlight() + fetcher.queued();
+      while (!s.frontier.empty() && outstanding < outstandingLimit && !cancelled_.load()) {
         Pending p = std::move(s.frontier.front());
         s.frontier.pop_front();
         const std::string origin = urlOrigin(p.url);
@@ -315,6 +325,7 @@ void Crawler::run(const Analyse& analyse, const Unscanned& unscanned) {
           continue;
         }
         ++s.pagesStarted;
+        ++outstanding;
         Job job;
         job.pending = p;
         startFetch(std::move(job), p.url);
@@ -354,7 +365,8 @@ void Crawler::run(const Analyse& analyse, const Unscanned& unscanned) {
           // for one that is unavailable.
           OriginRobots& r = s.robots[job.origin];
           long status = fetched.status;
-          if (fetched.error && fetched.error->kind == "not-html") status = 404;
+          if (fetched.error && fetched.error->kind == "not-html")
+            status = 404;
           else if (fetched.error && fetched.error->kind != "http") {
             status = 0;  // unreachable
             r.unreachable = fetched.error;
@@ -390,7 +402,8 @@ void Crawler::run(const Analyse& analyse, const Unscanned& unscanned) {
             sj.kind = Job::Kind::Sitemap;
             startFetch(std::move(sj), child);
           }
-          for (const std::string& page : content.pages) discover(page, fetched.finalUrl, "sitemap", 0);
+          for (const std::string& page : content.pages)
+            discover(page, fetched.finalUrl, "sitemap", 0);
           continue;
         }
 
