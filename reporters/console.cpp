@@ -40,10 +40,14 @@ struct Style {
 
 std::string_view impactColour(Impact impact) {
   switch (impact) {
-    case Impact::Critical: return "1;31";
-    case Impact::Serious: return "31";
-    case Impact::Moderate: return "33";
-    case Impact::Minor: return "36";
+    case Impact::Critical:
+      return "1;31";
+    case Impact::Serious:
+      return "31";
+    case Impact::Moderate:
+      return "33";
+    case Impact::Minor:
+      return "36";
   }
   return "0";
 }
@@ -100,8 +104,8 @@ class ConsoleReporter final : public Reporter {
         if (sc.empty()) sc = "-";
         out_ << "  " << padRight(r->meta->id, 24) << padRight(std::to_string(r->failed), 8)
              << padRight(std::to_string(r->cantTell), 10) << padRight(sc, 14)
-             << padRight(std::string(toString(r->meta->level)), 15)
-             << toString(r->meta->impact) << "\n";
+             << padRight(std::string(toString(r->meta->level)), 15) << toString(r->meta->impact)
+             << "\n";
       }
     }
     if (!skippedByReason_.empty()) {
@@ -129,8 +133,10 @@ class ConsoleReporter final : public Reporter {
     std::size_t cantTell = 0;
   };
   static std::string padRight(std::string s, std::size_t width) {
-    if (s.size() < width) s.append(width - s.size(), ' ');
-    else s += ' ';
+    if (s.size() < width)
+      s.append(width - s.size(), ' ');
+    else
+      s += ' ';
     return s;
   }
 

@@ -17,10 +17,10 @@ std::string dump(const json& j, int indent = -1) {
 }
 
 json ruleJson(const RuleMeta& m) {
-  return json{{"id", m.id},          {"title", m.title},
-              {"wcag", m.wcag},      {"level", std::string(toString(m.level))},
-              {"act", m.act},        {"impact", std::string(toString(m.impact))},
-              {"help", m.helpUrl},   {"howToFix", m.help}};
+  return json{{"id", m.id},        {"title", m.title},
+              {"wcag", m.wcag},    {"level", std::string(toString(m.level))},
+              {"act", m.act},      {"impact", std::string(toString(m.impact))},
+              {"help", m.helpUrl}, {"howToFix", m.help}};
 }
 
 json pageJson(const PageResult& page, bool includePasses) {
@@ -61,12 +61,8 @@ json pageJson(const PageResult& page, bool includePasses) {
 }
 
 json summaryJson(const ReportSummary& s) {
-  return json{{"pages", s.pages},
-              {"failed", s.failed},
-              {"cantTell", s.cantTell},
-              {"passed", s.passed},
-              {"errors", s.errors},
-              {"skipped", s.skipped}};
+  return json{{"pages", s.pages},   {"failed", s.failed}, {"cantTell", s.cantTell},
+              {"passed", s.passed}, {"errors", s.errors}, {"skipped", s.skipped}};
 }
 
 class JsonReporter final : public Reporter {
@@ -116,9 +112,15 @@ void ReportSummary::add(const PageResult& page) {
   if (page.error) ++errors;
   for (const Finding& f : page.findings) {
     switch (f.outcome) {
-      case Outcome::Failed: ++failed; break;
-      case Outcome::CantTell: ++cantTell; break;
-      case Outcome::Passed: ++passed; break;
+      case Outcome::Failed:
+        ++failed;
+        break;
+      case Outcome::CantTell:
+        ++cantTell;
+        break;
+      case Outcome::Passed:
+        ++passed;
+        break;
     }
   }
 }

@@ -13,7 +13,7 @@
 namespace saavu {
 
 struct ReportSummary {
-  std::size_t pages = 0;    // page objects reported: scanned + errors + skipped
+  std::size_t pages = 0;  // page objects reported: scanned + errors + skipped
   std::size_t failed = 0;
   std::size_t cantTell = 0;
   std::size_t passed = 0;
@@ -25,8 +25,8 @@ struct ReportSummary {
 
 struct ReportContext {
   std::string toolVersion;
-  std::string started;        // ISO 8601 UTC, "2026-11-22T10:00:00Z"
-  bool includePasses = false; // list passed results too (the summary counts them anyway)
+  std::string started;         // ISO 8601 UTC, "2026-11-22T10:00:00Z"
+  bool includePasses = false;  // list passed results too (the summary counts them anyway)
 };
 
 class Reporter {

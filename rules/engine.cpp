@@ -6,29 +6,40 @@ namespace saavu {
 
 std::string_view toString(Outcome outcome) {
   switch (outcome) {
-    case Outcome::Passed: return "passed";
-    case Outcome::Failed: return "failed";
-    case Outcome::CantTell: return "cantTell";
+    case Outcome::Passed:
+      return "passed";
+    case Outcome::Failed:
+      return "failed";
+    case Outcome::CantTell:
+      return "cantTell";
   }
   return "failed";
 }
 
 std::string_view toString(Level level) {
   switch (level) {
-    case Level::A: return "A";
-    case Level::AA: return "AA";
-    case Level::AAA: return "AAA";
-    case Level::BestPractice: return "best-practice";
+    case Level::A:
+      return "A";
+    case Level::AA:
+      return "AA";
+    case Level::AAA:
+      return "AAA";
+    case Level::BestPractice:
+      return "best-practice";
   }
   return "A";
 }
 
 std::string_view toString(Impact impact) {
   switch (impact) {
-    case Impact::Critical: return "critical";
-    case Impact::Serious: return "serious";
-    case Impact::Moderate: return "moderate";
-    case Impact::Minor: return "minor";
+    case Impact::Critical:
+      return "critical";
+    case Impact::Serious:
+      return "serious";
+    case Impact::Moderate:
+      return "moderate";
+    case Impact::Minor:
+      return "minor";
   }
   return "serious";
 }
@@ -72,8 +83,7 @@ PageResult runRules(const Page& page, const std::vector<std::string>& ruleIds) {
   const RuleContext context{page, *page.document, *page.model};
   for (const auto& rule : RuleRegistry::instance().rules()) {
     const RuleMeta& meta = rule->meta();
-    if (!ruleIds.empty() &&
-        std::find(ruleIds.begin(), ruleIds.end(), meta.id) == ruleIds.end())
+    if (!ruleIds.empty() && std::find(ruleIds.begin(), ruleIds.end(), meta.id) == ruleIds.end())
       continue;
     for (const Element* element : page.document->elements()) {
       if (!rule->applies(*element, context)) continue;

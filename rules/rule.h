@@ -30,10 +30,10 @@ struct RuleMeta {
   std::string title;              // "Form field has an accessible name"
   std::vector<std::string> wcag;  // WCAG 2.1 success criteria, "4.1.2"; empty for best practice
   Level level = Level::A;
-  std::vector<std::string> act;   // W3C ACT rule ids implemented: "e086e5"
+  std::vector<std::string> act;  // W3C ACT rule ids implemented: "e086e5"
   Impact impact = Impact::Serious;
-  std::string help;               // how to fix, one or two sentences
-  std::string helpUrl;            // the WCAG Understanding page of the first criterion
+  std::string help;     // how to fix, one or two sentences
+  std::string helpUrl;  // the WCAG Understanding page of the first criterion
 };
 
 // What a rule says about one test target.
@@ -75,7 +75,7 @@ class RuleRegistry {
 #define SAAVU_RULE_CONCAT_INNER(a, b) a##b
 #define SAAVU_RULE_CONCAT(a, b) SAAVU_RULE_CONCAT_INNER(a, b)
 // Registers a rule class (default-constructible) with the registry at start-up.
-#define SAAVU_REGISTER_RULE(RuleClass)                                            \
+#define SAAVU_REGISTER_RULE(RuleClass)                                                   \
   [[maybe_unused]] static const bool SAAVU_RULE_CONCAT(saavuRuleRegistered_, __LINE__) = \
       ::saavu::RuleRegistry::instance().add(std::make_unique<RuleClass>())
 
@@ -92,10 +92,10 @@ struct Finding {
 
 // How a crawl met a page (absent for pages given directly).
 struct CrawlInfo {
-  std::string state;                       // "scanned" | "skipped" | "failed"
-  std::string reason;                      // skipped: why
-  std::string parent;                      // the page it was found on ("" for seeds)
-  std::string via;                         // "start" | "link" | "frame" | "sitemap"
+  std::string state;   // "scanned" | "skipped" | "failed"
+  std::string reason;  // skipped: why
+  std::string parent;  // the page it was found on ("" for seeds)
+  std::string via;     // "start" | "link" | "frame" | "sitemap"
   int depth = 0;
   std::vector<std::string> redirectChain;  // URLs before the page's own URL
 };

@@ -23,12 +23,12 @@ struct CrawlOptions {
   std::vector<std::string> allowOrigins;  // extra origins in scope
   std::vector<std::string> include;       // URL patterns (glob, or re:REGEX)
   std::vector<std::string> exclude;
-  std::size_t maxPages = 500;             // pages fetched at most (scanned + failed)
-  int maxDepth = -1;                      // link depth from a start URL; -1 = no limit
-  bool robots = true;                     // obey robots.txt (RFC 9309)
-  bool sitemaps = true;                   // seed from sitemaps (robots.txt Sitemap: or /sitemap.xml)
-  std::string productToken = "saavu";     // the robots.txt user-agent token
-  unsigned jobs = 0;                      // analysis workers; 0 = the number of cores
+  std::size_t maxPages = 500;          // pages fetched at most (scanned + failed)
+  int maxDepth = -1;                   // link depth from a start URL; -1 = no limit
+  bool robots = true;                  // obey robots.txt (RFC 9309)
+  bool sitemaps = true;                // seed from sitemaps (robots.txt Sitemap: or /sitemap.xml)
+  std::string productToken = "saavu";  // the robots.txt user-agent token
+  unsigned jobs = 0;                   // analysis workers; 0 = the number of cores
   CrawlFetchOptions fetch;
 };
 
@@ -41,8 +41,8 @@ struct CrawlRecord {
   std::string parent;                      // the page it was found on ("" for seeds)
   std::string via;                         // "start" | "link" | "frame" | "sitemap" | "redirect"
   int depth = 0;
-  std::string reason;                      // Skipped: why (robots, out of scope, not HTML, limit)
-  std::optional<PageError> error;          // Failed: the error
+  std::string reason;              // Skipped: why (robots, out of scope, not HTML, limit)
+  std::optional<PageError> error;  // Failed: the error
 };
 
 std::string_view toString(CrawlRecord::State state);  // "scanned" | "skipped" | "failed"

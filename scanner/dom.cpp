@@ -1,14 +1,14 @@
 #include "scanner/dom.h"
 
-#include "scanner/charset.h"
-
 #include <gumbo.h>
-#include <pugixml.hpp>
 
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <pugixml.hpp>
 #include <stdexcept>
+
+#include "scanner/charset.h"
 
 namespace saavu {
 
@@ -202,7 +202,7 @@ class DocumentBuilder {
     options.allocator = &Arena::gumboAllocate;
     options.deallocator = &Arena::gumboDeallocate;
     options.userdata = &arena;
-    options.tab_stop = 1;  // a column counts characters, as editors do
+    options.tab_stop = 1;    // a column counts characters, as editors do
     options.max_errors = 0;  // parse errors are not reported; don't spend memory on them
     GumboOutput* output =
         gumbo_parse_with_options(&options, doc->source_.data(), doc->source_.size());
@@ -247,9 +247,15 @@ class DocumentBuilder {
           Element& e = doc.elementStore_.emplace_back();
           e.tag_ = tagNameOf(g);
           switch (g.tag_namespace) {
-            case GUMBO_NAMESPACE_SVG: e.ns_ = Namespace::Svg; break;
-            case GUMBO_NAMESPACE_MATHML: e.ns_ = Namespace::MathMl; break;
-            default: e.ns_ = Namespace::Html; break;
+            case GUMBO_NAMESPACE_SVG:
+              e.ns_ = Namespace::Svg;
+              break;
+            case GUMBO_NAMESPACE_MATHML:
+              e.ns_ = Namespace::MathMl;
+              break;
+            default:
+              e.ns_ = Namespace::Html;
+              break;
           }
           e.parent_ = f.parent;
           e.inTemplate_ = f.inTemplate;
@@ -258,8 +264,8 @@ class DocumentBuilder {
           doc.elements_.push_back(&e);
           if (f.parent) f.parent->children_.push_back(&e);
 
-          const bool parserInserted = (node->parse_flags & GUMBO_INSERTION_BY_PARSER) != 0 ||
-                                      g.original_tag.length == 0;
+          const bool parserInserted =
+              (node->parse_flags & GUMBO_INSERTION_BY_PARSER) != 0 || g.original_tag.length == 0;
           if (!parserInserted && g.original_tag.data >= base &&
               g.original_tag.data + g.original_tag.length <= base + sourceSize) {
             e.line_ = g.start_pos.line;
@@ -272,10 +278,17 @@ class DocumentBuilder {
             const auto* a = static_cast<const GumboAttribute*>(g.attributes.data[i]);
             std::string name;
             switch (a->attr_namespace) {
-              case GUMBO_ATTR_NAMESPACE_XLINK: name = "xlink:"; break;
-              case GUMBO_ATTR_NAMESPACE_XML: name = "xml:"; break;
-              case GUMBO_ATTR_NAMESPACE_XMLNS: name = a->name && std::strcmp(a->name, "xmlns") == 0 ? "" : "xmlns:"; break;
-              default: break;
+              case GUMBO_ATTR_NAMESPACE_XLINK:
+                name = "xlink:";
+                break;
+              case GUMBO_ATTR_NAMESPACE_XML:
+                name = "xml:";
+                break;
+              case GUMBO_ATTR_NAMESPACE_XMLNS:
+                name = a->name && std::strcmp(a->name, "xmlns") == 0 ? "" : "xmlns:";
+                break;
+              default:
+                break;
             }
             name += a->name ? a->name : "";
             e.attributes_.push_back({std::move(name), a->value ? a->value : ""});
@@ -287,7 +300,8 @@ class DocumentBuilder {
           const bool childInTemplate = f.inTemplate || node->type == GUMBO_NODE_TEMPLATE;
           // Push children in reverse so they pop in tree order (document order of elements_).
           for (unsigned i = g.children.length; i-- > 0;)
-            stack.push_back({static_cast<const GumboNode*>(g.children.data[i]), &e, childInTemplate});
+            stack.push_back(
+                {static_cast<const GumboNode*>(g.children.data[i]), &e, childInTemplate});
           break;
         }
         default:  // comments, the document node
@@ -331,9 +345,8 @@ class XmlDocumentBuilder {
     if (!parsed) {
       std::uint32_t line = 0, column = 0;
       position(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)), line, column);
-      throw std::runtime_error("not well-formed XML at line " + std::to_string(line) +
-                               ", column " + std::to_string(column) + ": " +
-                               parsed.description());
+      throw std::runtime_error("not well-formed XML at line " + std::to_string(line) + ", column " +
+                               std::to_string(column) + ": " + parsed.description());
     }
     pugi::xml_node root = xdoc.document_element();
     if (!root) throw std::runtime_error("the XML document has no root element");
@@ -363,8 +376,10 @@ class XmlDocumentBuilder {
 
       for (pugi::xml_attribute a : node.attributes()) {
         std::string_view name = a.name();
-        if (name == "xmlns") f.scope.emplace_back("", a.value());
-        else if (name.rfind("xmlns:", 0) == 0) f.scope.emplace_back(name.substr(6), a.value());
+        if (name == "xmlns")
+          f.scope.emplace_back("", a.value());
+        else if (name.rfind("xmlns:", 0) == 0)
+          f.scope.emplace_back(name.substr(6), a.value());
       }
       std::string_view qname = node.name();
       std::string prefix, local(qname);
@@ -381,10 +396,14 @@ class XmlDocumentBuilder {
 
       Element& e = doc->elementStore_.emplace_back();
       e.tag_ = local;
-      if (uri == "http://www.w3.org/1999/xhtml") e.ns_ = Namespace::Html;
-      else if (uri == "http://www.w3.org/2000/svg") e.ns_ = Namespace::Svg;
-      else if (uri == "http://www.w3.org/1998/Math/MathML") e.ns_ = Namespace::MathMl;
-      else e.ns_ = Namespace::Other;
+      if (uri == "http://www.w3.org/1999/xhtml")
+        e.ns_ = Namespace::Html;
+      else if (uri == "http://www.w3.org/2000/svg")
+        e.ns_ = Namespace::Svg;
+      else if (uri == "http://www.w3.org/1998/Math/MathML")
+        e.ns_ = Namespace::MathMl;
+      else
+        e.ns_ = Namespace::Other;
       e.parent_ = f.parent;
       e.depth_ = f.parent ? f.parent->depth_ + 1 : 0;
       e.index_ = doc->elements_.size();
@@ -476,13 +495,17 @@ bool isPlainCssIdentifier(std::string_view s) {
   auto isNameStart = [](unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
   };
-  auto isName = [&](unsigned char c) { return isNameStart(c) || (c >= '0' && c <= '9') || c == '-'; };
+  auto isName = [&](unsigned char c) {
+    return isNameStart(c) || (c >= '0' && c <= '9') || c == '-';
+  };
   std::size_t i = 0;
   if (s[0] == '-') {
     if (s.size() == 1) return false;
     i = 1;
-    if (s[1] == '-') i = 2;
-    else if (!isNameStart(static_cast<unsigned char>(s[1]))) return false;
+    if (s[1] == '-')
+      i = 2;
+    else if (!isNameStart(static_cast<unsigned char>(s[1])))
+      return false;
   } else if (!isNameStart(static_cast<unsigned char>(s[0]))) {
     return false;
   }

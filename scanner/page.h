@@ -14,7 +14,8 @@ namespace saavu {
 
 // Why a page could not be scanned (CONTRACTS.md §1 `error`).
 struct PageError {
-  std::string kind;     // http | timeout | dns | refused | tls | too-large | not-html | read | parse | ...
+  std::string
+      kind;  // http | timeout | dns | refused | tls | too-large | not-html | read | parse | ...
   std::string message;  // one line, names the URL or file
 };
 
@@ -25,14 +26,14 @@ struct FlowStep {
 };
 
 struct Page {
-  std::string url;                 // http(s)://… or file:///absolute/path.html
-  std::string displayPath;         // what a person reads in the console: a relative path or the URL
+  std::string url;          // http(s)://… or file:///absolute/path.html
+  std::string displayPath;  // what a person reads in the console: a relative path or the URL
   std::string contentType = "text/html";
-  bool topLevel = true;            // false for documents embedded through iframe/object
+  bool topLevel = true;  // false for documents embedded through iframe/object
   std::optional<FlowStep> flow;
-  std::optional<PageError> error;  // set when the page could not be fetched/read/parsed
-  std::unique_ptr<Document> document;           // null when error is set
-  std::unique_ptr<AccessibilityModel> model;    // null when error is set
+  std::optional<PageError> error;             // set when the page could not be fetched/read/parsed
+  std::unique_ptr<Document> document;         // null when error is set
+  std::unique_ptr<AccessibilityModel> model;  // null when error is set
 
   std::string title() const { return document ? document->title() : std::string(); }
 };

@@ -23,7 +23,7 @@ enum class AriaValueType {
 };
 
 struct AriaAttribute {
-  std::string_view name;                     // "aria-checked"
+  std::string_view name;  // "aria-checked"
   AriaValueType type;
   std::span<const std::string_view> values;  // allowed tokens, for Token/TokenList (and
                                              // the literal values of the boolean-like types)
@@ -34,10 +34,10 @@ struct AriaAttribute {
 struct AriaRole {
   std::string_view name;
   bool abstract;
-  std::span<const std::string_view> superclasses;           // direct superclass roles
-  std::span<const std::string_view> requiredAttributes;     // required states and properties
-  std::span<const std::string_view> supportedAttributes;    // own + inherited, globals excluded
-  std::span<const std::string_view> prohibitedAttributes;   // prohibited states and properties
+  std::span<const std::string_view> superclasses;          // direct superclass roles
+  std::span<const std::string_view> requiredAttributes;    // required states and properties
+  std::span<const std::string_view> supportedAttributes;   // own + inherited, globals excluded
+  std::span<const std::string_view> prohibitedAttributes;  // prohibited states and properties
   bool nameFromAuthor;
   bool nameFromContents;
   bool nameProhibited;
@@ -63,8 +63,16 @@ bool isRegisteredSubtag(SubtagType type, std::string_view subtag);
 std::string_view languageRegistryDate();
 
 // --- HTML autocomplete tokens (HTML Living Standard §4.10.18.7.1) --------------------------
-enum class AutofillCategory { Off, On, FieldName, ContactFieldName, ContactType, Section,
-                              Mode, WebAuthn };
+enum class AutofillCategory {
+  Off,
+  On,
+  FieldName,
+  ContactFieldName,
+  ContactType,
+  Section,
+  Mode,
+  WebAuthn
+};
 struct AutofillToken {
   std::string_view name;
   AutofillCategory category;

@@ -1,9 +1,9 @@
 // End-to-end tests of the saavu binary: exit statuses (CONTRACTS.md §2), the JSON report
 // (CONTRACTS.md §1), rule metadata (§3) and the bad inputs a user will give it.
 #include <doctest/doctest.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <netinet/in.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -45,8 +45,8 @@ struct TempDir {
   fs::path path;
   TempDir() {
     std::random_device rd;
-    path = fs::temp_directory_path() / ("saavu-cli-test-" + std::to_string(rd()) + "-" +
-                                        std::to_string(::getpid()));
+    path = fs::temp_directory_path() /
+           ("saavu-cli-test-" + std::to_string(rd()) + "-" + std::to_string(::getpid()));
     fs::create_directories(path);
   }
   ~TempDir() {
@@ -244,7 +244,7 @@ TEST_CASE("cli: a file with invalid UTF-8 is scanned and the report is valid UTF
                            "<!doctype html><html lang=fi><meta charset=utf-8><title>Hakemus "
                            "\xff\xfe\xc3 virhe</title><img src=a.png>");
   RunResult r = saavu({"scan", "--format", "json", bad.string()});
-  CHECK(r.status == 1);  // the img has no alt
+  CHECK(r.status == 1);           // the img has no alt
   json doc = json::parse(r.out);  // throws on invalid UTF-8
   checkReportContract(doc);
   CHECK(doc["pages"][0]["error"].is_null());
@@ -290,7 +290,8 @@ TEST_CASE("cli: --passes lists passed results and the summary counts them either
 
 TEST_CASE("cli: --fail-on none reports failures but exits 0") {
   TempDir dir;
-  fs::path page = dir.write("kuva.html", "<!doctype html><html lang=fi><title>K</title><img src=a.png>");
+  fs::path page =
+      dir.write("kuva.html", "<!doctype html><html lang=fi><title>K</title><img src=a.png>");
   CHECK(saavu({"scan", page.string()}).status == 1);
   CHECK(saavu({"scan", "--fail-on", "none", page.string()}).status == 0);
 }
@@ -330,8 +331,8 @@ TEST_CASE("cli: two machine formats to standard output is a usage error") {
 }
 
 TEST_CASE("cli: the demo site's JSON report holds to CONTRACTS.md") {
-  RunResult r = saavu({"scan", "--format", "json", "--passes",
-                       std::string(SAAVU_SOURCE_DIR) + "/fixtures/site"});
+  RunResult r = saavu(
+      {"scan", "--format", "json", "--passes", std::string(SAAVU_SOURCE_DIR) + "/fixtures/site"});
   CHECK(r.status == 1);  // the demo site has barriers on purpose
   json doc = json::parse(r.out);
   checkReportContract(doc);
@@ -356,9 +357,9 @@ TEST_CASE("cli: saavu rules --format json carries CONTRACTS.md §3 metadata") {
     ids.insert(rule["id"]);
   }
   CHECK(ids.size() == rules.size());
-  for (const char* id : {"html-has-lang", "html-lang-valid", "element-lang-valid", "document-title",
-                         "image-name", "link-name", "button-name", "form-field-name",
-                         "image-button-name", "meta-viewport-zoom", "meta-refresh-delay",
-                         "role-valid"})
+  for (const char* id :
+       {"html-has-lang", "html-lang-valid", "element-lang-valid", "document-title", "image-name",
+        "link-name", "button-name", "form-field-name", "image-button-name", "meta-viewport-zoom",
+        "meta-refresh-delay", "role-valid"})
     CHECK_MESSAGE(ids.count(id) == 1, id);
 }

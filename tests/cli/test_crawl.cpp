@@ -128,10 +128,14 @@ TEST_CASE("crawl: the fixture site, every URL in exactly one state, robots obeye
   std::size_t scanned = 0, skipped = 0, failed = 0;
   for (const auto& [url, page] : pages) {
     const std::string s = state(page);
-    if (s == "scanned") ++scanned;
-    else if (s == "skipped") ++skipped;
-    else if (s == "failed") ++failed;
-    else FAIL("unknown state " << s << " for " << url);
+    if (s == "scanned")
+      ++scanned;
+    else if (s == "skipped")
+      ++skipped;
+    else if (s == "failed")
+      ++failed;
+    else
+      FAIL("unknown state " << s << " for " << url);
     if (s == "failed") CHECK_MESSAGE(page["error"].is_object(), url);
     if (s == "skipped") CHECK_MESSAGE(!page["crawl"]["reason"].get<std::string>().empty(), url);
   }
@@ -197,7 +201,8 @@ TEST_CASE("crawl: the fixture site, every URL in exactly one state, robots obeye
     if (url.size() > 4 && url.substr(url.size() - 4) == ".pdf") {
       pdf = true;
       CHECK(state(page) == "skipped");
-      CHECK(page["crawl"]["reason"].get<std::string>().find("application/pdf") != std::string::npos);
+      CHECK(page["crawl"]["reason"].get<std::string>().find("application/pdf") !=
+            std::string::npos);
     }
   CHECK(pdf);
 
@@ -210,12 +215,14 @@ TEST_CASE("crawl: --max-pages fetches at most that many pages and reports the re
   FixtureServer server(siteRoot());
   server.start();
   Run r = runSaavu({"crawl", server.baseUrl() + "/", "--max-pages", "3", "--no-sitemaps",
-                 "--format", "json", "-q"});
+                    "--format", "json", "-q"});
   json report = json::parse(r.out);
   std::size_t fetched = 0, limited = 0;
   for (const json& page : report["pages"]) {
-    if (state(page) != "skipped") ++fetched;
-    else if (page["crawl"]["reason"].get<std::string>().rfind("limit reached", 0) == 0) ++limited;
+    if (state(page) != "skipped")
+      ++fetched;
+    else if (page["crawl"]["reason"].get<std::string>().rfind("limit reached", 0) == 0)
+      ++limited;
   }
   CHECK(fetched == 3);
   CHECK(limited > 0);
@@ -231,16 +238,31 @@ TEST_CASE("crawl: headers, cookies and the basic-auth password reach the server 
   server.start();
   TempDir dir;
   const fs::path reports = dir.path / "raportit";
-  pid_t pid = spawn({"crawl", server.baseUrl() + "/", "--max-pages", "4", "--header",
-                     "X-Api-Token: tokenvalue-ABC123", "--cookie", "istunto=evastesalaisuus42",
-                     "--auth-user", "testaaja", "--auth-password-env", "SAAVU_TEST_PASSWORD",
-                     "--format", "console", "--format", "json", "--format", "jsonl", "--output",
+  pid_t pid = spawn({"crawl",
+                     server.baseUrl() + "/",
+                     "--max-pages",
+                     "4",
+                     "--header",
+                     "X-Api-Token: tokenvalue-ABC123",
+                     "--cookie",
+                     "istunto=evastesalaisuus42",
+                     "--auth-user",
+                     "testaaja",
+                     "--auth-password-env",
+                     "SAAVU_TEST_PASSWORD",
+                     "--format",
+                     "console",
+                     "--format",
+                     "json",
+                     "--format",
+                     "jsonl",
+                     "--output",
                      reports.string()},
                     dir.path, {"SAAVU_TEST_PASSWORD=salasana-XYZ789"});
   Run r = finish(pid, dir.path);
   CHECK((r.status == 0 || r.status == 1 || r.status == 3));
-  const std::string everything = r.out + r.err + slurp(reports / "saavu-report.json") +
-                                 slurp(reports / "saavu-report.jsonl");
+  const std::string everything =
+      r.out + r.err + slurp(reports / "saavu-report.json") + slurp(reports / "saavu-report.jsonl");
   CHECK(everything.find("tokenvalue-ABC123") == std::string::npos);
   CHECK(everything.find("evastesalaisuus42") == std::string::npos);
   CHECK(everything.find("salasana-XYZ789") == std::string::npos);
@@ -289,7 +311,7 @@ TEST_CASE("crawl: bad inputs exit 2 and name the culprit") {
   CHECK(regex.status == 2);
   CHECK(regex.err.find("([a-z") != std::string::npos);
   Run env = runSaavu({"crawl", "http://127.0.0.1:9/", "--auth-user", "u", "--auth-password-env",
-                   "SAAVU_NO_SUCH_VARIABLE"});
+                      "SAAVU_NO_SUCH_VARIABLE"});
   CHECK(env.status == 2);
   CHECK(env.err.find("SAAVU_NO_SUCH_VARIABLE") != std::string::npos);
   Run header = runSaavu({"crawl", "http://127.0.0.1:9/", "--header", "no colon here"});
@@ -299,7 +321,7 @@ TEST_CASE("crawl: bad inputs exit 2 and name the culprit") {
 TEST_CASE("crawl: a start URL nobody answers is an error page, exit 3, never a pass") {
   // Port 9 (discard) on 127.0.0.1: nothing listens there on a test machine.
   Run r = runSaavu({"crawl", "http://127.0.0.1:9/", "--format", "json", "--timeout", "5", "-q",
-                 "--no-sitemaps"});
+                    "--no-sitemaps"});
   CHECK(r.status == 3);
   json report = json::parse(r.out);
   bool failed = false;

@@ -12,8 +12,12 @@ using namespace saavu;
 namespace {
 
 const RuleMeta& testRule() {
-  static const RuleMeta meta{"link-name", "Link has an accessible name", {"2.4.4", "4.1.2"},
-                             Level::A, {"c487ae"}, Impact::Serious,
+  static const RuleMeta meta{"link-name",
+                             "Link has an accessible name",
+                             {"2.4.4", "4.1.2"},
+                             Level::A,
+                             {"c487ae"},
+                             Impact::Serious,
                              "Give the link text, or alt text on its image.",
                              "https://www.w3.org/WAI/WCAG21/Understanding/name-role-value"};
   return meta;
@@ -75,8 +79,12 @@ TEST_CASE("json reporter: CONTRACTS.md §1 document, passed results only with --
   CHECK(r["line"] == 10);
   CHECK(r["column"] == 3);
   CHECK(r["help"] == "https://www.w3.org/WAI/WCAG21/Understanding/name-role-value");
-  CHECK(doc["summary"] == json{{"pages", 1}, {"failed", 1}, {"cantTell", 0}, {"passed", 1},
-                               {"errors", 0}, {"skipped", 0}});
+  CHECK(doc["summary"] == json{{"pages", 1},
+                               {"failed", 1},
+                               {"cantTell", 0},
+                               {"passed", 1},
+                               {"errors", 0},
+                               {"skipped", 0}});
 }
 
 TEST_CASE("json reporter: an empty run is still a valid document") {
@@ -149,7 +157,9 @@ TEST_CASE("console reporter: path:line:column, a table by rule and the verdict")
 TEST_CASE("console reporter: control characters from a page never reach the terminal") {
   std::ostringstream out;
   auto reporter = makeConsoleReporter(out, false);
-  PageResult p = pageWith({{Outcome::Failed, "bad \x1b]0;title\x07 \xc2\x9b" "31m"}});
+  PageResult p = pageWith({{Outcome::Failed,
+                            "bad \x1b]0;title\x07 \xc2\x9b"
+                            "31m"}});
   p.findings[0].snippet = "<a title=\"\x1b[2J\">";
   render(*reporter, {p}, false);
   CHECK(out.str().find('\x1b') == std::string::npos);

@@ -47,7 +47,8 @@ TEST_CASE("dom: elements are in document order with their depth") {
 }
 
 TEST_CASE("dom: foreign elements keep their namespace and SVG case") {
-  auto doc = Document::parse("<svg><foreignObject><p id=in>x</p></foreignObject></svg><math></math>");
+  auto doc =
+      Document::parse("<svg><foreignObject><p id=in>x</p></foreignObject></svg><math></math>");
   bool sawSvg = false, sawForeign = false, sawMath = false;
   for (const Element* e : doc->elements()) {
     if (e->tag() == "svg") sawSvg = e->ns() == Namespace::Svg;
@@ -110,8 +111,11 @@ TEST_CASE("dom: snippets are the start tag, whitespace collapsed, truncated on a
 }
 
 TEST_CASE("dom: invalid UTF-8 is repaired to U+FFFD (WHATWG UTF-8 decode)") {
-  CHECK(text::repairUtf8("a\xff" "b") == "a\xEF\xBF\xBD" "b");
-  CHECK(text::repairUtf8("\xE2\x82") == "\xEF\xBF\xBD");        // a truncated sequence: one U+FFFD
+  CHECK(text::repairUtf8("a\xff"
+                         "b") ==
+        "a\xEF\xBF\xBD"
+        "b");
+  CHECK(text::repairUtf8("\xE2\x82") == "\xEF\xBF\xBD");  // a truncated sequence: one U+FFFD
   CHECK(text::repairUtf8("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
   CHECK(text::repairUtf8("\xC3\xA4\xF0\x9F\x98\x80") == "\xC3\xA4\xF0\x9F\x98\x80");
   auto doc = Document::parse("<title>\xff</title>");
@@ -120,7 +124,10 @@ TEST_CASE("dom: invalid UTF-8 is repaired to U+FFFD (WHATWG UTF-8 decode)") {
 
 TEST_CASE("dom: text helpers follow HTML's ASCII whitespace") {
   CHECK(text::collapseWhitespace("  a \t\n b  ") == "a b");
-  CHECK(text::collapseWhitespace("a\xC2\xA0" "b") == "a\xC2\xA0" "b");  // U+00A0 is not ASCII whitespace
+  CHECK(text::collapseWhitespace("a\xC2\xA0"
+                                 "b") ==
+        "a\xC2\xA0"
+        "b");  // U+00A0 is not ASCII whitespace
   CHECK(text::trim("\f x \r") == "x");
   CHECK(text::splitWhitespace(" a  b ").size() == 2);
   CHECK(text::equalsIgnoreCase("LANG", "lang"));

@@ -11,9 +11,9 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <random>
 #include <regex>
-#include <mutex>
 #include <sstream>
 #include <string>
 #include <tuple>
@@ -254,8 +254,8 @@ TEST_CASE("fixture server: redirects, a redirect chain and a redirect loop") {
   const std::string base = s.server.baseUrl();
   const std::vector<std::tuple<std::string, int, std::string>> redirects = {
       {"/vanha-osoite", 301, base + "/etuudet/sairauspaivaraha.html"},  // an absolute URL
-      {"/uudelleenohjaus/1", 302, "/uudelleenohjaus/2"},                 // an absolute path
-      {"/uudelleenohjaus/2", 302, "../index.html"},                      // a relative path
+      {"/uudelleenohjaus/1", 302, "/uudelleenohjaus/2"},                // an absolute path
+      {"/uudelleenohjaus/2", 302, "../index.html"},                     // a relative path
       {"/silmukka/a", 302, "/silmukka/b"},
       {"/silmukka/b", 302, "/silmukka/a"},
   };
@@ -399,9 +399,9 @@ TEST_CASE("fixture server: the request log records method, target, headers and s
   CHECK(log[2].status == 404);
   CHECK(log[3].method == "POST");
   CHECK(log[3].status == 405);
-  CHECK(s.server.requestedTargets() ==
-        std::vector<std::string>{"/haku.html?q=p%C3%A4iv%C3%A4raha", "/css/tyylit.css",
-                                 "/puuttuu.html", "/index.html"});
+  CHECK(s.server.requestedTargets() == std::vector<std::string>{"/haku.html?q=p%C3%A4iv%C3%A4raha",
+                                                                "/css/tyylit.css", "/puuttuu.html",
+                                                                "/index.html"});
 
   s.server.clearLog();
   CHECK(s.server.requests().empty());
@@ -429,12 +429,18 @@ TEST_CASE("fixture server: the crawler test page links every special route") {
   };
   // Relative to /testit/index.html, with the status each answers (without following redirects).
   const std::vector<std::pair<std::string, int>> routes = {
-      {"../vanha-osoite", 301},         {"../uudelleenohjaus/1", 302},
-      {"../silmukka/a", 302},           {"../etuudet", 301},
-      {"../virhe-404", 404},            {"../poistettu-sivu.html", 404},
-      {"../virhe-500", 500},            {"../hidas", 200},
-      {"../arkisto/vanha-tiedote.html", 200}, {"../base-href.html", 200},
-      {"../liitteet/liiteohje.pdf", 200},    {"../yllapito/index.html", 200},
+      {"../vanha-osoite", 301},
+      {"../uudelleenohjaus/1", 302},
+      {"../silmukka/a", 302},
+      {"../etuudet", 301},
+      {"../virhe-404", 404},
+      {"../poistettu-sivu.html", 404},
+      {"../virhe-500", 500},
+      {"../hidas", 200},
+      {"../arkisto/vanha-tiedote.html", 200},
+      {"../base-href.html", 200},
+      {"../liitteet/liiteohje.pdf", 200},
+      {"../yllapito/index.html", 200},
   };
   FixtureServerOptions quick;
   quick.slowDelay = std::chrono::milliseconds(0);
@@ -453,6 +459,21 @@ TEST_CASE("fixture server: the crawler test page links every special route") {
   CHECK(std::find(frontLinks.begin(), frontLinks.end(), "sivukartta.html") != frontLinks.end());
   const std::vector<std::string> mapLinks = hrefsOf(fileBytes(siteRoot() / "sivukartta.html"));
   CHECK(std::find(mapLinks.begin(), mapLinks.end(), "testit/index.html") != mapLinks.end());
+}
+
+TEST_CASE("fixture server: base-href.html links work only when resolved against its base") {
+  Served s;
+  const std::string page = fileBytes(siteRoot() / "base-href.html");
+  CHECK(page.find("<base href=\"/etuudet/\">") != std::string::npos);
+  const std::vector<std::string> links = hrefsOf(page);
+  CHECK(std::find(links.begin(), links.end(), "sairauspaivaraha.html") != links.end());
+  // Against the base: /etuudet/sairauspaivaraha.html. Against the page's own URL: a 404.
+  auto withBase = s.client.Get("/etuudet/sairauspaivaraha.html");
+  REQUIRE(withBase);
+  CHECK(withBase->status == 200);
+  auto withoutBase = s.client.Get("/sairauspaivaraha.html");
+  REQUIRE(withoutBase);
+  CHECK(withoutBase->status == 404);
 }
 
 TEST_CASE("fixture server: the pages made in code pass saavu's rules") {
