@@ -130,13 +130,18 @@ void Crawler::run(const Analyse& analyse, const Unscanned& unscanned) {
     }
     unscanned(record);
   };
-  auto skip = [&](const Pending& p, std::string reason) {
+  // The record of a URL that ends without being fetched.
+  auto recordOf = [](const Pending& p, CrawlRecord::State state) {
     CrawlRecord r;
-    r.state = CrawlRecord::State::Skipped;
+    r.state = state;
     r.url = r.finalUrl = p.url;
     r.parent = p.parent;
     r.via = p.via;
     r.depth = p.depth;
+    return r;
+  };
+  auto skip = [&](const Pending& p, std::string reason) {
+    CrawlRecord r = recordOf(p, CrawlRecord::State::Skipped);
     r.reason = std::move(reason);
     report(std::move(r));
   };
@@ -302,12 +307,7 @@ void Crawler::run(const Analyse& analyse, const Unscanned& unscanned) {
             continue;
           }
           if (r.unreachable) {
-            CrawlRecord failed;
-            failed.state = CrawlRecord::State::Failed;
-            failed.url = failed.finalUrl = p.url;
-            failed.parent = p.parent;
-            failed.via = p.via;
-            failed.depth = p.depth;
+            CrawlRecord failed = recordOf(p, CrawlRecord::State::Failed);
             failed.error = PageError{r.unreachable->kind,
                                      p.url + ": not requested: " + origin +
                                          "/robots.txt is unreachable (" + r.unreachable->message +
