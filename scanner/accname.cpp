@@ -40,7 +40,9 @@
 //
 // Depth: the computation never recurses on the C++ stack. It is a machine over an explicit stack
 // of frames, one per node being computed, that all append to one output buffer; a frame's text
-// is the buffer from where it started. Pages nest 100 000 levels deep.
+// is the buffer from where it started. Pages nest 100 000 levels deep. Nested elements that are
+// each named from content share their descendants' text through a per-model memo (see "The
+// subtree memo"), so naming each of them does not walk the same descendants again.
 //
 // Termination: aria-labelledby is not followed inside an aria-labelledby/-describedby traversal
 // (2B); <label> elements are consulted only for the root; a node whose text has been collected
@@ -338,7 +340,8 @@ Embedded embeddedKind(const AccessibilityModel& model, const Element& e) {
 // a heading inside a named region, ...), the same descendants are computed once per ancestor:
 // quadratic in depth. The memo keeps, per model, the text a descendant's frame contributed to
 // its parent's content, and a later computation reaching the same descendant in the same
-// context appends that text instead of walking the subtree again.
+// context appends that text instead of walking the subtree again. Texts are kept for the
+// children of elements where a computation can start walking content (see mayStartContentWalk).
 //
 // Only a "plain" subtree is memoised: one whose contribution is a function of the subtree, the
 // model and the frame's context alone. A subtree is plain when no element in it
@@ -354,11 +357,16 @@ Embedded embeddedKind(const AccessibilityModel& model, const Element& e) {
 // descendant's steps read (roles, hidden-ness, styles, attributes) belongs to the model.
 struct NameMemo {
   static constexpr std::uint64_t kNone = ~std::uint64_t{0};
+  // The most text kept per model. Nested elements named from content keep text for each level
+  // (each one's name holds the text below it); past this a hostile page is computed as if
+  // there were no memo, slower but in bounded memory.
+  static constexpr std::size_t kBudget = std::size_t{64} << 20;
 
   // One entry per element (index = Element::index()), filled on first use.
   std::vector<std::uint8_t> plain;
   std::vector<std::size_t> subtreeEnd;  // the index of the last element of the subtree
   std::unordered_map<std::uint64_t, std::string> texts;
+  std::size_t bytes = 0;  // the size of the texts
 
   // One pass in reverse document order: each element's flags are final when it is reached and
   // go into its parent's (elements come in document order, a parent before its descendants).
@@ -520,11 +528,12 @@ class TextAlternativeComputation {
     bool contentOnly = false;  // start at 2F (a description's <summary>/<caption>)
     bool separate = false;     // sets its text off with spaces in its parent's content
     bool contentStarted = false;
+    bool memoiseChildren = false;  // its children's texts go into the memo
     NameSource source = NameSource::None;
     std::size_t start = 0;  // where this frame's text begins in out_
     std::size_t next = 0;   // position in items or in the element's children
     std::vector<const Element*> items;
-    std::string role;                     // root only
+    std::string role;                         // root only
     std::uint64_t memoKey = NameMemo::kNone;  // a descendant whose text is memoised
   };
 
@@ -552,9 +561,13 @@ class TextAlternativeComputation {
       if (done.element->hasAttribute("id")) consulted_.insert(done.element);
       if (done.separate) out_ += ' ';
       if (done.isRoot) rootSource_ = done.source;
-      if (done.memoKey != NameMemo::kNone) {
+      // Kept when it fits the budget before collapsing (collapsing only shortens it): a text
+      // that does not fit is left as it is, at no cost.
+      if (done.memoKey != NameMemo::kNone &&
+          out_.size() - done.start <= NameMemo::kBudget - memo_.bytes) {
         collapseWhitespace(out_, done.start);
-        memo_.texts.emplace(done.memoKey, out_.substr(done.start));
+        if (memo_.texts.emplace(done.memoKey, out_.substr(done.start)).second)
+          memo_.bytes += out_.size() - done.start;
       }
       stack_.pop_back();
     }
@@ -770,6 +783,7 @@ class TextAlternativeComputation {
           if (!f.contentStarted) {
             f.contentStarted = true;
             f.next = 0;
+            f.memoiseChildren = f.isRoot || mayStartContentWalk(el);
             // accname 1.2 step 2F: the root uses its content when its role allows name from
             // content; every other node here is referenced, a native text alternative, or a
             // descendant of the node being named (2F, 2H), and uses its content.
@@ -812,7 +826,7 @@ class TextAlternativeComputation {
             child = childFrame(c, ctx);
             child.suppressed = suppressed;
             child.separate = separate;
-            child.memoKey = memoKey(c, ctx, suppressed);
+            if (f.memoiseChildren) child.memoKey = memoKey(c, ctx, suppressed);
             return Step::Push;
           }
           if (!f.suppressed) out_ += generatedAfter(el);  // 2F.ii (seam)
@@ -958,13 +972,26 @@ class TextAlternativeComputation {
   }
 
   bool rootAllowsNameFromContent(const Frame& f) const {
-    if (const tables::AriaRole* r = tables::findAriaRole(f.role); r && r->nameFromContents)
+    return allowsNameFromContent(*f.element, f.role);
+  }
+
+  static bool allowsNameFromContent(const Element& el, std::string_view role) {
+    if (const tables::AriaRole* r = tables::findAriaRole(role); r && r->nameFromContents)
       return true;
     // HTML-AAM summary: "use summary element subtree"; accname 2F: a native host-language text
     // alternative element (label, legend, caption, figcaption) takes its name from content.
-    const Element& el = *f.element;
     return el.is("summary") || el.is("label") || el.is("legend") || el.is("caption") ||
            el.is("figcaption");
+  }
+
+  // Whether a computation can start walking this element's content at the element itself: as
+  // a root named from content (2F) or a host-language text alternative (2E), as an IDREF
+  // target (2B), as a chosen option (2C). Only the children of such elements keep their text
+  // in the memo, as they are where a later computation can meet text computed before; keeping
+  // every level of a deep subtree would cost its depth times its text.
+  bool mayStartContentWalk(const Element& el) const {
+    if (el.hasAttribute("id") || el.is("option")) return true;
+    return allowsNameFromContent(el, model_.role(el));
   }
 
   // Whether this element's text is set off by spaces among its siblings' (see the file

@@ -494,12 +494,18 @@ TEST_CASE("accname 1.2 steps 2B, 2E, 2F: references and labels see the subtree a
   CHECK(once.name("one") == "C B");
   CHECK(once.name("two") == "C B");
   CHECK(Page(consulted).name("two") == "C B");
-  // A hidden root counts its hidden descendants; the same subtree shown does not.
-  Page hidden(R"(<div hidden><a id=h href=#><span>v<span hidden>w</span></span></a></div>
-                 <a id=s href=#><span>v<span hidden>w</span></span></a>)");
-  CHECK(hidden.name("s") == "v");
-  CHECK(hidden.name("h") == "vw");
-  CHECK(hidden.name("s") == "v");
+  // A hidden root counts its hidden descendants (see "A hidden root" in accname.cpp); the same
+  // span, reached from a shown ancestor, leaves its hidden <b> out.
+  const std::string hidden = R"(<div role=link tabindex=0 id=o>o
+      <div role=link tabindex=0 id=i style="visibility:hidden">
+        <span style="visibility:visible">v<b style="visibility:hidden">w</b></span></div></div>)";
+  Page shownFirst(hidden);
+  CHECK(shownFirst.name("o") == "o v");
+  CHECK(shownFirst.name("i") == "vw");
+  CHECK(shownFirst.name("o") == "o v");
+  Page hiddenFirst(hidden);
+  CHECK(hiddenFirst.name("i") == "vw");
+  CHECK(hiddenFirst.name("o") == "o v");
 }
 
 // --- Description -------------------------------------------------------------------------------
