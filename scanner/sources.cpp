@@ -247,12 +247,16 @@ void expandPath(Expansion& x, const std::string& arg, const fs::path& path) {
   }
 }
 
+// The input error of an argument that is not RFC 3986 syntax, pointing at the character.
+InputError malformedUrl(const std::string& arg, const ParsedUri& parsed) {
+  return {arg, "malformed URL " + oneLine(arg) + " (RFC 3986 syntax error at character " +
+                   std::to_string(parsed.errorOffset() + 1) + ")"};
+}
+
 void expandHttpUrl(Expansion& x, const std::string& arg) {
   ParsedUri parsed(arg);
   if (!parsed.ok()) {
-    x.errors.push_back({arg, "malformed URL " + oneLine(arg) +
-                                 " (RFC 3986 syntax error at character " +
-                                 std::to_string(parsed.errorOffset() + 1) + ")"});
+    x.errors.push_back(malformedUrl(arg, parsed));
     return;
   }
   if (rangeText(parsed.uri().hostText).empty() && parsed.uri().hostData.ip4 == nullptr &&
@@ -267,9 +271,7 @@ void expandFileUrl(Expansion& x, const std::string& arg) {
   // RFC 8089 §2: file-URI = "file:" ( auth-path / local-path ); the host is empty or "localhost".
   ParsedUri parsed(arg);
   if (!parsed.ok()) {
-    x.errors.push_back({arg, "malformed URL " + oneLine(arg) +
-                                 " (RFC 3986 syntax error at character " +
-                                 std::to_string(parsed.errorOffset() + 1) + ")"});
+    x.errors.push_back(malformedUrl(arg, parsed));
     return;
   }
   const std::string host = toLowerAscii(rangeText(parsed.uri().hostText));
