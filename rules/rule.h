@@ -6,6 +6,7 @@
 // state, safe to run on many pages in parallel.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -88,7 +89,19 @@ struct Finding {
   std::uint32_t column = 0;
   std::string snippet;
   std::string message;
+  // The element's identity across edits of the page, for baselines, SARIF fingerprints and
+  // grouping findings that come from a shared template. `shape` hashes the tag names of the
+  // element's ancestors and its own start tag with attributes sorted and whitespace collapsed:
+  // it survives content inserted above, other elements' ids renamed and reformatting, and
+  // changes when the element itself changes. `occurrence` tells apart the elements of one shape
+  // on a page that the same rule reports: 0 for the first in document order, then 1, 2, ...
+  std::uint64_t shape = 0;
+  std::uint32_t occurrence = 0;
 };
+
+// The shape hash of Finding::shape (FNV-1a 64 over a canonical form, so it is the same on every
+// platform and in every run).
+std::uint64_t elementShape(const Element& element);
 
 // How a crawl met a page (absent for pages given directly).
 struct CrawlInfo {
@@ -98,6 +111,7 @@ struct CrawlInfo {
   std::string via;     // "start" | "link" | "frame" | "sitemap"
   int depth = 0;
   std::vector<std::string> redirectChain;  // URLs before the page's own URL
+  std::string httpVersion;  // of the page's response: "1.0" | "1.1" | "2" | "3"; "" if none
 };
 
 // Everything reported about one page.
