@@ -28,6 +28,7 @@ struct ScanOptions {
   double timeoutSeconds = 30;
   std::size_t maxPageBytes = 10 * 1024 * 1024;
   std::string userAgent;
+  std::optional<std::string> caCert;
 };
 
 int scan(const ScanOptions& opt) {
@@ -47,6 +48,12 @@ int scan(const ScanOptions& opt) {
   fetch.connectTimeoutMs = std::min<long>(fetch.totalTimeoutMs, 10000);
   fetch.maxBytes = opt.maxPageBytes;
   fetch.userAgent = opt.userAgent.empty() ? defaultUserAgent(kVersion) : opt.userAgent;
+  if (opt.caCert) {
+    if (auto error = addTrustedCaFile(fetch, *opt.caCert)) {
+      std::cerr << "saavu: --ca-cert: " << error->message << "\n";
+      return kExitUsage;
+    }
+  }
 
   // A pool of workers; pages are reported in input order as they finish.
   const std::size_t n = inputs.size();
@@ -146,6 +153,11 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 32))
       ->capture_default_str();
   scanCmd->add_option("--user-agent", scanOptions.userAgent, "User-Agent header for URLs");
+  scanCmd
+      ->add_option("--ca-cert", scanOptions.caCert,
+                   "PEM file of CA certificates to trust besides the system's for https URLs (a "
+                   "staging server's private CA); certificates are always verified")
+      ->type_name("FILE");
 
   std::function<int()> runCrawl;
   CLI::App* crawlCmd = addCrawlCommand(app, runCrawl);

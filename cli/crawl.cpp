@@ -6,6 +6,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -40,6 +41,7 @@ struct CrawlCommandOptions {
   double timeoutSeconds = 30;
   std::size_t maxPageBytes = 10 * 1024 * 1024;
   std::string userAgent;
+  std::optional<std::string> caCert;
 };
 
 // The crawl Ctrl-C stops. A plain pointer to an atomic flag: storing to a lock-free atomic is
@@ -83,6 +85,12 @@ int crawl(const CrawlCommandOptions& opt) {
   fetch.concurrency = opt.concurrency;
   fetch.perOriginConcurrency = opt.perOrigin;
   fetch.ratePerOrigin = opt.rate;
+  if (opt.caCert) {
+    if (auto error = addTrustedCaFile(fetch.base, *opt.caCert)) {
+      std::cerr << "saavu: --ca-cert: " << error->message << "\n";
+      return kExitUsage;
+    }
+  }
 
   // Secrets: header values, cookies and the password never reach any output.
   for (const std::string& h : opt.headers) {
@@ -172,6 +180,7 @@ int crawl(const CrawlCommandOptions& opt) {
     info.via = record.via;
     info.depth = record.depth;
     info.redirectChain = record.redirectChain;
+    info.httpVersion = record.httpVersion;
     r.crawl = std::move(info);
     return r;
   };
@@ -253,6 +262,10 @@ CLI::App* addCrawlCommand(CLI::App& app, std::function<int()>& run) {
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 32))
       ->capture_default_str();
   cmd->add_option("--user-agent", opt->userAgent, "User-Agent header");
+  cmd->add_option("--ca-cert", opt->caCert,
+                  "PEM file of CA certificates to trust besides the system's (a staging "
+                  "server's private CA); certificates are always verified")
+      ->type_name("FILE");
   run = [opt] { return crawl(*opt); };
   return cmd;
 }

@@ -33,6 +33,7 @@ json pageJson(const PageResult& page, bool includePasses) {
     if (!page.crawl->reason.empty()) c["reason"] = page.crawl->reason;
     if (!page.crawl->parent.empty()) c["parent"] = page.crawl->parent;
     if (!page.crawl->redirectChain.empty()) c["redirects"] = page.crawl->redirectChain;
+    if (!page.crawl->httpVersion.empty()) c["httpVersion"] = page.crawl->httpVersion;
     p["crawl"] = std::move(c);
   }
   if (page.error)

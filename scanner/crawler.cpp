@@ -416,6 +416,7 @@ void Crawler::run(const Analyse& analyse, const Unscanned& unscanned) {
         record.finalUrl = fetched.finalUrl.empty() ? p.url : fetched.finalUrl;
         if (auto normal = normalizeUrl(record.finalUrl)) record.finalUrl = *normal;
         record.redirectChain = fetched.redirectChain;
+        record.httpVersion = fetched.httpVersion;
         if (fetched.error) {
           const std::string& kind = fetched.error->kind;
           if (kind == "not-html" || kind == "out-of-scope" || kind == "cancelled") {

@@ -43,6 +43,7 @@ struct CrawlRecord {
   int depth = 0;
   std::string reason;              // Skipped: why (robots, out of scope, not HTML, limit)
   std::optional<PageError> error;  // Failed: the error
+  std::string httpVersion;         // of the last response ("1.1", "2", …); "" when none came
 };
 
 std::string_view toString(CrawlRecord::State state);  // "scanned" | "skipped" | "failed"

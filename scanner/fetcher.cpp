@@ -119,6 +119,7 @@ struct Job {
   std::string origin;  // of `url`
   int attempts = 0;    // requests made for this hop
   Clock::time_point notBefore{};
+  long newConnections = 0;  // opened for this page so far, over every hop and retry
 };
 
 // One transfer in flight: the job, and what the callbacks saw of the response.
@@ -314,6 +315,7 @@ struct Fetcher::State {
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, onHeader);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, onBody);
     curl_easy_setopt(curl, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
+    internal::trustCas(curl, options.base.trustedCaPem, options.base.caCertFile);
     return curl;
   }
 
@@ -381,9 +383,11 @@ struct Fetcher::State {
     page.finalUrl = job.url;
     page.redirectChain = job.chain;
     page.attempts = std::max(job.attempts, 1);
+    page.newConnections = job.newConnections;
     if (t != nullptr) {
       page.status = t->status;
       page.contentType = t->contentType;
+      if (t->status != 0) page.httpVersion = internal::httpVersionOf(t->curl);
     }
     return page;
   }
@@ -520,6 +524,7 @@ struct Fetcher::State {
     curl_multi_remove_handle(multi, curl);
     auto origin = origins.find(t->job.origin);
     if (origin != origins.end() && origin->second.inFlight > 0) --origin->second.inFlight;
+    t->job.newConnections += internal::newConnectionsOf(curl);
     judge(*t, code);
     t.reset();
     giveBack(curl);
@@ -560,6 +565,8 @@ struct Fetcher::State {
       }
       const std::string detail =
           t.errorBuffer[0] != '\0' ? oneLine(t.errorBuffer) : curl_easy_strerror(code);
+      if (kind == "tls")
+        return fail(job, &t, kind, internal::tlsFailureMessage(shown, code, detail));
       return fail(job, &t, kind, shown + ": " + detail);
     }
     if (t.status >= 400) {
@@ -615,6 +622,7 @@ struct Fetcher::State {
     next.url = target;
     next.chain = std::move(chain);
     next.origin = originOf(target);
+    next.newConnections = job.newConnections;
     // The next hop goes first: a page half-way through its redirects is finished before new
     // pages are begun.
     queueJob(std::move(next), true);

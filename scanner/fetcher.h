@@ -55,6 +55,13 @@ struct FetchedPage {
   std::string contentType;  // the header as sent
   std::string body;         // raw bytes (decoding is the caller's: decodeToUtf8)
   int attempts = 1;         // requests made for the last hop (1 + retries)
+  // The HTTP version of the last response (CURLINFO_HTTP_VERSION): "1.0", "1.1", "2" or "3";
+  // empty when none was received (a refused connection, a TLS failure). HTTP/2 is asked for
+  // over TLS (ALPN, RFC 9113 §3.2) and used when the server offers it; plain http stays 1.1.
+  std::string httpVersion;
+  // Connections opened for this page's requests, every hop and retry (CURLINFO_NUM_CONNECTS
+  // summed): 0 when each reused a connection kept alive or multiplexed.
+  long newConnections = 0;
   // Kinds as for loadPage (refused, dns, timeout, tls, http, too-large, fetch) and:
   //   not-html            the Content-Type is not accepted (the message names it): skipped
   //   redirect-loop       a redirect to a URL already in this page's chain

@@ -291,6 +291,83 @@ void expandFileUrl(Expansion& x, const std::string& arg) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Trusted CAs
+
+// A regular file's bytes; false with `why` set when it cannot be read. A FIFO or a device is
+// refused: reading it could block or never end.
+bool readRegularFile(const std::string& path, std::string& out, std::string& why) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (status.type() == fs::file_type::not_found) {
+    why = "no such file";
+    return false;
+  }
+  if (ec) {
+    why = ec.message();
+    return false;
+  }
+  if (fs::is_directory(status)) {
+    why = "is a directory";
+    return false;
+  }
+  if (!fs::is_regular_file(status)) {
+    why = "not a regular file";
+    return false;
+  }
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    why = errnoMessage(errno);
+    return false;
+  }
+  std::vector<char> buffer(64 * 1024);
+  for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), file)) > 0;) {
+    out.append(buffer.data(), n);
+  }
+  const bool failed = std::ferror(file) != 0;
+  const int error = errno;
+  std::fclose(file);
+  if (failed) why = errnoMessage(error);
+  return !failed;
+}
+
+// Whether PEM text holds a certificate. RFC 7468 §5 labels one "CERTIFICATE"; OpenSSL, which
+// reads the text for libcurl, also takes its older "X509 CERTIFICATE" and its own "TRUSTED
+// CERTIFICATE". A DER file, a key alone or an empty file holds none.
+bool hasPemCertificate(std::string_view text) {
+  static constexpr std::string_view kBegin = "-----BEGIN ";
+  for (std::size_t at = text.find(kBegin); at != std::string_view::npos;
+       at = text.find(kBegin, at + 1)) {
+    const std::size_t start = at + kBegin.size();
+    const std::size_t end = text.find("-----", start);
+    if (end == std::string_view::npos) break;
+    const std::string_view label = text.substr(start, end - start);
+    if (label == "CERTIFICATE" || label == "X509 CERTIFICATE" || label == "TRUSTED CERTIFICATE") {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The text of the CA bundle libcurl reads when CURLOPT_CAINFO is not set (CURLINFO_CAINFO,
+// libcurl 7.84+); empty when it has none or it cannot be read (its CA directory may still
+// hold the system's CAs).
+std::string defaultCaBundle() {
+  std::string bundle;
+#if LIBCURL_VERSION_NUM >= 0x075400
+  ensureCurlGlobalInit();
+  CURL* curl = curl_easy_init();
+  if (curl == nullptr) return bundle;
+  char* path = nullptr;
+  std::string file;
+  if (curl_easy_getinfo(curl, CURLINFO_CAINFO, &path) == CURLE_OK && path != nullptr) file = path;
+  curl_easy_cleanup(curl);
+  std::string why;
+  if (!file.empty() && !readRegularFile(file, bundle, why)) bundle.clear();
+#endif
+  return bundle;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Loading
 
 // Known signatures of binary formats (WHATWG MIME Sniffing §6 "Matching a MIME type pattern":
@@ -516,6 +593,7 @@ Page loadUrl(const Input& input, const FetchOptions& options) {
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, onBody);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errorBuffer);
+  internal::trustCas(curl, options.trustedCaPem, options.caCertFile);
 
   const CURLcode code = curl_easy_perform(curl);
 
@@ -564,6 +642,8 @@ Page loadUrl(const Input& input, const FetchOptions& options) {
       return fail(finalUrl, kind,
                   shown + ": more than " + std::to_string(options.maxRedirects) + " redirects");
     }
+    if (kind == "tls")
+      return fail(finalUrl, kind, internal::tlsFailureMessage(shown, code, detail));
     if (code == CURLE_UNSUPPORTED_PROTOCOL && !effectiveIsHttp && effectiveUrl != requested) {
       return fail(finalUrl, kind,
                   shown + ": redirect to " + oneLine(effectiveUrl) +
@@ -600,6 +680,27 @@ std::string defaultUserAgent(std::string_view version) {
   }
   agent += " (+https://github.com/saavu-a11y/saavu)";
   return agent;
+}
+
+std::optional<InputError> addTrustedCaFile(FetchOptions& options, const std::string& path) {
+  const std::string shown = oneLine(path);
+  std::string text;
+  std::string why;
+  if (!readRegularFile(path, text, why))
+    return InputError{path, "cannot read " + shown + ": " + why};
+  if (!hasPemCertificate(text)) {
+    return InputError{path, shown + " holds no PEM certificate (-----BEGIN CERTIFICATE-----)"};
+  }
+  // libcurl takes one CA bundle: a file (CURLOPT_CAINFO) or a PEM in memory
+  // (CURLOPT_CAINFO_BLOB), either of which replaces its default bundle file. To add CAs rather
+  // than swap the store, the default bundle's text goes first and the file's after it. Read once
+  // here, not per request.
+  std::string pem = defaultCaBundle();
+  if (!pem.empty() && pem.back() != '\n') pem += '\n';
+  pem += text;
+  options.caCertFile = path;
+  options.trustedCaPem = std::move(pem);
+  return std::nullopt;
 }
 
 std::vector<Input> expandInputs(const std::vector<std::string>& args,

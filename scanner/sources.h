@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,12 @@ struct FetchOptions {
   std::size_t maxBytes = 10 * 1024 * 1024;  // --max-page-bytes; applies to files too
   int maxRedirects = 10;
   std::string userAgent;  // empty: defaultUserAgent("") ("saavu (+https://…)")
+  // --ca-cert: CA certificates trusted on top of the system's store, for servers whose
+  // certificate a private CA issued. Filled by addTrustedCaFile; both empty: libcurl's default
+  // store alone. Certificates and host names are always verified: there is no way to turn that
+  // off.
+  std::string caCertFile;    // the file as given
+  std::string trustedCaPem;  // libcurl's default CA bundle followed by the file's certificates
 };
 
 // "saavu/VERSION (+https://github.com/saavu-a11y/saavu)"; without a version, "saavu (+…)".
@@ -37,6 +44,12 @@ struct InputError {
   std::string culprit;
   std::string message;
 };
+
+// Reads a PEM file of CA certificates (--ca-cert) into `options`, once for the whole run: every
+// HTTPS request then trusts them as well as the system's store (the CA bundle and CA directory
+// libcurl was built with, CURLINFO_CAINFO and CURLINFO_CAPATH). A file that is missing,
+// unreadable, not a regular file or holds no PEM certificate is an InputError naming it.
+std::optional<InputError> addTrustedCaFile(FetchOptions& options, const std::string& path);
 
 // Expand command-line arguments, in order:
 //  - a file: itself (whatever its name; its content decides later whether it is HTML);

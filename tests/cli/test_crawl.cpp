@@ -137,6 +137,9 @@ TEST_CASE("crawl: the fixture site, every URL in exactly one state, robots obeye
     else
       FAIL("unknown state " << s << " for " << url);
     if (s == "failed") CHECK_MESSAGE(page["error"].is_object(), url);
+    // cpp-httplib speaks HTTP/1.1, and plain http is not upgraded: every page that was
+    // answered says so.
+    if (s == "scanned") CHECK_MESSAGE(page["crawl"]["httpVersion"] == "1.1", url);
     if (s == "skipped") CHECK_MESSAGE(!page["crawl"]["reason"].get<std::string>().empty(), url);
   }
   CHECK(report["summary"]["skipped"] == skipped);
@@ -170,6 +173,7 @@ TEST_CASE("crawl: the fixture site, every URL in exactly one state, robots obeye
 
   // Failure kinds.
   CHECK(pages[base + "/virhe-404"]["error"]["kind"] == "http");
+  CHECK(pages[base + "/virhe-404"]["crawl"]["httpVersion"] == "1.1");
   CHECK(pages[base + "/virhe-500"]["error"]["kind"] == "http");
   bool loop = false;
   for (const auto& [url, page] : pages)

@@ -294,6 +294,8 @@ TEST_CASE("fetcher: many pages at once all come back exactly once with their ids
     CHECK(page.body == pageHtml(std::to_string(page.id)));
     CHECK(page.contentType == "text/html; charset=utf-8");
     CHECK(page.attempts == 1);
+    // Plain http is never upgraded (h2c is not asked for): cpp-httplib answers in HTTP/1.1.
+    CHECK(page.httpVersion == "1.1");
     ids.insert(page.id);
   }
   CHECK(ids.size() == 50);
@@ -479,8 +481,13 @@ TEST_CASE("fetcher: connections are kept alive between requests") {
   for (std::uint64_t id = 0; id < 4; ++id) {
     fetcher.enqueue(id, server.url("/keep/" + std::to_string(id)));
   }
-  CHECK(fetchAll(fetcher).size() == 4);
+  const std::vector<FetchedPage> pages = fetchAll(fetcher);
+  CHECK(pages.size() == 4);
   CHECK(server.clientPorts().size() == 1);
+  // libcurl's own count agrees: one connection opened (by the first page), reused by the rest.
+  long connections = 0;
+  for (const FetchedPage& page : pages) connections += page.newConnections;
+  CHECK(connections == 1);
 }
 
 TEST_CASE("fetcher: 429 is retried maxRetries times, then an http error") {
@@ -501,6 +508,7 @@ TEST_CASE("fetcher: a refused connection is retried, then refused") {
   const FetchedPage page = fetchOne(options, port.url("/"));
   CHECK(errorKind(page) == "refused");
   CHECK(page.attempts == 3);
+  CHECK(page.httpVersion.empty());  // no response, no version
   CHECK(page.error->message.starts_with(port.url("/") + ": "));
 }
 
