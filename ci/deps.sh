@@ -8,7 +8,7 @@ packages=(
   build-essential cmake pkg-config ca-certificates python3
   libgumbo-dev libcurl4-openssl-dev libpugixml-dev nlohmann-json3-dev doctest-dev
   libcli11-dev liburiparser-dev libcpp-httplib-dev
-  nghttp2-server openssl
+  nghttp2-server openssl libxml2-utils python3-jsonschema
 )
 
 missing=()
