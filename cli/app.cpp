@@ -3,102 +3,24 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <algorithm>
-#include <atomic>
-#include <condition_variable>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
-#include <mutex>
-#include <optional>
-#include <thread>
 
-#include "cli/commands.h"
+#include "cli/config.h"
+#include "cli/run.h"
 #include "cli/session.h"
 #include "reporters/report.h"
 #include "rules/rule.h"
-#include "scanner/sources.h"
 
 namespace saavu::cli {
 
 namespace {
 
-struct ScanOptions {
-  OutputOptions output;
-  std::vector<std::string> inputs;
-  unsigned jobs = 0;
-  double timeoutSeconds = 30;
-  std::size_t maxPageBytes = 10 * 1024 * 1024;
-  std::string userAgent;
-  std::optional<std::string> caCert;
-};
+namespace fs = std::filesystem;
 
-int scan(const ScanOptions& opt) {
-  int status = kExitOk;
-  // Inputs first: a missing file is named before anything is written.
-  std::vector<InputError> inputErrors;
-  std::vector<Input> inputs = expandInputs(opt.inputs, inputErrors);
-  auto session = ReportSession::open(opt.output, status);
-  if (!session) return status;
-  if (!inputErrors.empty()) {
-    for (const InputError& e : inputErrors) std::cerr << "saavu: " << e.message << "\n";
-    return kExitUsage;
-  }
-
-  FetchOptions fetch;
-  fetch.totalTimeoutMs = static_cast<long>(opt.timeoutSeconds * 1000);
-  fetch.connectTimeoutMs = std::min<long>(fetch.totalTimeoutMs, 10000);
-  fetch.maxBytes = opt.maxPageBytes;
-  fetch.userAgent = opt.userAgent.empty() ? defaultUserAgent(kVersion) : opt.userAgent;
-  if (opt.caCert) {
-    if (auto error = addTrustedCaFile(fetch, *opt.caCert)) {
-      std::cerr << "saavu: --ca-cert: " << error->message << "\n";
-      return kExitUsage;
-    }
-  }
-
-  // A pool of workers; pages are reported in input order as they finish.
-  const std::size_t n = inputs.size();
-  std::vector<std::optional<PageResult>> slots(n);
-  std::mutex mutex;
-  std::condition_variable ready;
-  std::atomic<std::size_t> next{0};
-  unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(n, 1)));
-
-  auto worker = [&] {
-    for (std::size_t i = next++; i < n; i = next++) {
-      PageResult result;
-      try {
-        Page page = loadPage(inputs[i], fetch);
-        result = runRules(page, opt.output.ruleIds);
-      } catch (const std::exception& e) {  // the page's DOM and model are freed either way
-        result = PageResult{};
-        result.url = inputs[i].location;
-        result.displayPath = inputs[i].display;
-        result.error = PageError{"internal", inputs[i].display + ": " + e.what()};
-      }
-      std::lock_guard lock(mutex);
-      slots[i] = std::move(result);
-      ready.notify_all();
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned j = 0; j < jobs; ++j) pool.emplace_back([&] { runWithLargeStack(worker); });
-
-  const bool progress = !opt.output.quiet && isatty(STDERR_FILENO) && n > 1;
-  for (std::size_t i = 0; i < n; ++i) {
-    PageResult result;
-    {
-      std::unique_lock lock(mutex);
-      ready.wait(lock, [&] { return slots[i].has_value(); });
-      result = std::move(*slots[i]);
-      slots[i].reset();
-    }
-    session->page(result);
-    if (progress) std::cerr << "\r[" << (i + 1) << "/" << n << "] scanned" << std::flush;
-  }
-  for (auto& t : pool) t.join();
-  if (progress) std::cerr << "\r\x1b[K";
-  return session->finish();
+bool isHttpUrl(const std::string& s) {
+  return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0;
 }
 
 int listRules(const std::string& format) {
@@ -118,6 +40,38 @@ int listRules(const std::string& format) {
   return kExitOk;
 }
 
+// `saavu init`: the commented starter configuration, never over an existing file unless forced.
+int init(bool force) {
+  const fs::path file = "saavu.json";
+  std::error_code ec;
+  if (fs::exists(file, ec) && !force) {
+    std::cerr << "saavu: init: saavu.json exists already; --force overwrites it\n";
+    return kExitUsage;
+  }
+  fs::path temp = file;
+  temp += ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << starterConfig();
+    out.close();
+    if (!out) {
+      fs::remove(temp, ec);
+      std::cerr << "saavu: init: cannot write saavu.json in " << fs::current_path(ec).string()
+                << "\n";
+      return kExitUsage;
+    }
+  }
+  fs::rename(temp, file, ec);
+  if (ec) {
+    fs::remove(temp, ec);
+    std::cerr << "saavu: init: cannot write saavu.json: " << ec.message() << "\n";
+    return kExitUsage;
+  }
+  std::cout << "saavu: wrote saavu.json; set \"targets\" (files, directories, URLs) or "
+               "\"crawl\".\"startUrls\", then run saavu\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -129,43 +83,101 @@ int run(int argc, char** argv) {
       "  saavu scan site/ --format json > r.json  every .html/.htm below site/, as JSON\n"
       "  saavu scan https://example.fi/ --format console --format json --output report/\n"
       "  saavu crawl https://example.fi/ --max-pages 2000 --format jsonl --output report/\n"
+      "  saavu baseline site/                     record today's findings in\n"
+      "                                           saavu-baseline.json; then\n"
+      "  saavu scan site/ --baseline saavu-baseline.json   fails only on new findings\n"
+      "  saavu init                               write a commented saavu.json\n"
+      "  saavu                                    run what saavu.json says (its \"targets\"\n"
+      "                                           and \"crawl\", into one report)\n"
       "  saavu rules                              the rules, their WCAG criteria and ACT ids\n"
       "\n"
-      "Exit status: 0 no failure at or above the gate; 1 failures at or above the gate;\n"
-      "2 usage or input error; 3 some pages could not be scanned (or none was).",
+      "Configuration: saavu.json in the current directory (or --config FILE; --no-config\n"
+      "skips it) gives defaults for the flags; flags given override it. `saavu scan` with no\n"
+      "PATH_OR_URL scans its \"targets\", `saavu crawl` with no START_URL crawls its\n"
+      "\"crawl\".\"startUrls\".\n"
+      "\n"
+      "Exit status: 0 no failure at or above the gate (after baseline and ignores);\n"
+      "1 failures at or above the gate; 2 usage, configuration or input error;\n"
+      "3 some pages could not be scanned (or none was).",
       "saavu"};
   app.set_version_flag("--version", std::string("saavu ") + kVersion);
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
+  ConfigChoice configChoice;
+  addConfigOptions(app, configChoice);
+  bool bareQuiet = false;
+  app.add_flag("-q,--quiet", bareQuiet, "No progress line (saavu alone)");
 
-  ScanOptions scanOptions;
+  // saavu scan
+  RunPlan scanPlan;
   CLI::App* scanCmd =
       app.add_subcommand("scan", "Scan files, directories (every .html/.htm below them) and URLs");
-  scanCmd->add_option("PATH_OR_URL", scanOptions.inputs, "Files, directories or http(s) URLs")
-      ->required();
-  addOutputOptions(*scanCmd, scanOptions.output);
-  scanCmd->add_option("-j,--jobs", scanOptions.jobs, "Pages analysed in parallel (default: cores)")
-      ->check(CLI::Range(1u, 256u));
-  scanCmd->add_option("--timeout", scanOptions.timeoutSeconds, "Seconds allowed per URL fetch")
-      ->check(CLI::Range(0.1, 3600.0))
-      ->capture_default_str();
-  scanCmd
-      ->add_option("--max-page-bytes", scanOptions.maxPageBytes, "Largest page fetched, in bytes")
-      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 32))
-      ->capture_default_str();
-  scanCmd->add_option("--user-agent", scanOptions.userAgent, "User-Agent header for URLs");
-  scanCmd
-      ->add_option("--ca-cert", scanOptions.caCert,
-                   "PEM file of CA certificates to trust besides the system's for https URLs (a "
-                   "staging server's private CA); certificates are always verified")
+  scanCmd->add_option("PATH_OR_URL", scanPlan.scanInputs,
+                      "Files, directories or http(s) URLs (default: saavu.json's \"targets\")");
+  addOutputOptions(*scanCmd, scanPlan.output);
+  addFetchOptions(*scanCmd, scanPlan.fetch);
+  addConfigOptions(*scanCmd, configChoice);
+
+  // saavu crawl
+  RunPlan crawlPlan;
+  CLI::App* crawlCmd = app.add_subcommand(
+      "crawl",
+      "Crawl a site from START_URL (links, frames, sitemaps; robots.txt obeyed) and scan every "
+      "page");
+  crawlCmd->add_option("START_URL", crawlPlan.crawl.startUrls,
+                       "Where the crawl starts (http or https; default: saavu.json's "
+                       "\"crawl\".\"startUrls\")");
+  addOutputOptions(*crawlCmd, crawlPlan.output);
+  addCrawlOptions(*crawlCmd, crawlPlan.crawl);
+  addFetchOptions(*crawlCmd, crawlPlan.fetch);
+  addConfigOptions(*crawlCmd, configChoice);
+
+  // saavu baseline
+  RunPlan baselinePlan;
+  baselinePlan.output.writeBaseline = true;
+  std::vector<std::string> baselineTargets;
+  bool baselineCrawl = false;
+  CLI::App* baselineCmd = app.add_subcommand(
+      "baseline", "Record today's findings in a baseline file: then only new ones fail the gate");
+  baselineCmd->footer(
+      "Scans like `saavu scan` (or crawls, with --crawl) and writes the failed and cantTell\n"
+      "findings into the baseline file, replacing what it held (findings of pages that could\n"
+      "not be scanned, and of rules not run, are kept). Commit the file; `saavu scan\n"
+      "--baseline FILE` (or \"baseline\" in saavu.json) then fails only on new findings and\n"
+      "reports fixed ones. Without TARGET: saavu.json's \"targets\" and \"crawl\".\"startUrls\".\n"
+      "Exit status: 0 written or up to date; 2 usage error; 3 some pages could not be scanned\n"
+      "(written all the same) or none was (not written).");
+  baselineCmd->add_option("TARGET", baselineTargets, "Files, directories or http(s) URLs");
+  baselineCmd
+      ->add_option("--baseline", baselinePlan.output.baselineFile,
+                   "The baseline file to write or update (default: saavu.json's \"baseline\", "
+                   "else saavu-baseline.json)")
       ->type_name("FILE");
+  baselineCmd->add_flag("--crawl", baselineCrawl,
+                        "Crawl from the http(s) TARGETs instead of scanning only them");
+  baselineCmd->add_option("--rule", baselinePlan.output.ruleIds,
+                          "Run only this rule (repeatable); the other rules' entries are kept");
+  baselineCmd->add_flag("-q,--quiet", baselinePlan.output.quiet, "No progress line");
+  addCrawlOptions(*baselineCmd, baselinePlan.crawl);
+  addFetchOptions(*baselineCmd, baselinePlan.fetch);
+  addConfigOptions(*baselineCmd, configChoice);
 
-  std::function<int()> runCrawl;
-  CLI::App* crawlCmd = addCrawlCommand(app, runCrawl);
+  // saavu init
+  bool initForce = false;
+  CLI::App* initCmd = app.add_subcommand(
+      "init", "Write a commented starter saavu.json (every key, explained) here");
+  initCmd->add_flag("--force", initForce, "Overwrite an existing saavu.json");
 
+  // saavu rules
   std::string rulesFormat = "text";
   CLI::App* rulesCmd = app.add_subcommand("rules", "List the rules with their WCAG criteria");
   rulesCmd->add_option("-f,--format", rulesFormat, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
+
+  // A repeatable flag takes one value each time it is given: CLI11 would otherwise let
+  // `--format json page.html` swallow the path as a second format.
+  for (CLI::App* command : {scanCmd, crawlCmd, baselineCmd})
+    for (CLI::Option* option : command->get_options())
+      if (option->nonpositional()) option->allow_extra_args(false);
 
   try {
     app.parse(argc, argv);
@@ -181,14 +193,89 @@ int run(int argc, char** argv) {
   }
 
   try {
-    if (*scanCmd) return scan(scanOptions);
     if (*rulesCmd) return listRules(rulesFormat);
-    if (*crawlCmd) return runCrawl();
+    if (*initCmd) return init(initForce);
+
+    Config config;
+    const ConfigStatus configStatus = loadConfig(configChoice, config);
+    if (configStatus == ConfigStatus::Error) return kExitUsage;
+    const bool haveConfig = configStatus == ConfigStatus::Loaded;
+    const std::string configName = haveConfig ? config.file : "saavu.json";
+
+    if (*scanCmd) {
+      if (haveConfig) applyConfig(config, *scanCmd, scanPlan);
+      if (scanPlan.scanInputs.empty() && haveConfig && config.targets)
+        scanPlan.scanInputs = *config.targets;
+      if (scanPlan.scanInputs.empty()) {
+        std::cerr << "saavu: scan: no PATH_OR_URL given, and no \"targets\" in " << configName
+                  << "\nRun 'saavu scan --help' for usage.\n";
+        return kExitUsage;
+      }
+      return execute(scanPlan);
+    }
+    if (*crawlCmd) {
+      if (haveConfig) applyConfig(config, *crawlCmd, crawlPlan);
+      if (crawlPlan.crawl.startUrls.empty() && haveConfig && config.crawl.startUrls)
+        crawlPlan.crawl.startUrls = *config.crawl.startUrls;
+      if (crawlPlan.crawl.startUrls.empty()) {
+        std::cerr << "saavu: crawl: no START_URL given, and no \"crawl\".\"startUrls\" in "
+                  << configName << "\nRun 'saavu crawl --help' for usage.\n";
+        return kExitUsage;
+      }
+      return execute(crawlPlan);
+    }
+    if (*baselineCmd) {
+      const bool fileGiven = !baselinePlan.output.baselineFile.empty();
+      if (haveConfig) applyConfig(config, *baselineCmd, baselinePlan);
+      if (baselinePlan.output.baselineFile.empty())
+        baselinePlan.output.baselineFile = "saavu-baseline.json";
+      if (fileGiven) baselinePlan.output.baselineSource.clear();
+      for (const std::string& t : baselineTargets) {
+        if (baselineCrawl && isHttpUrl(t))
+          baselinePlan.crawl.startUrls.push_back(t);
+        else
+          baselinePlan.scanInputs.push_back(t);
+      }
+      if (baselineTargets.empty() && haveConfig) {
+        if (config.targets) baselinePlan.scanInputs = *config.targets;
+        if (config.crawl.startUrls) baselinePlan.crawl.startUrls = *config.crawl.startUrls;
+      }
+      if (baselinePlan.scanInputs.empty() && baselinePlan.crawl.startUrls.empty()) {
+        std::cerr << "saavu: baseline: no TARGET given, and no \"targets\" or "
+                     "\"crawl\".\"startUrls\" in "
+                  << configName << "\nRun 'saavu baseline --help' for usage.\n";
+        return kExitUsage;
+      }
+      return execute(baselinePlan);
+    }
+
+    // saavu alone: what the configuration says, into one report.
+    if (!haveConfig) {
+      std::cerr << "saavu: no command given and no saavu.json here (saavu init writes one)\n"
+                   "Run 'saavu --help' for usage.\n";
+      return kExitUsage;
+    }
+    RunPlan plan;
+    applyConfig(config, app, plan);
+    plan.output.quiet = bareQuiet;
+    if (!config.flows.empty()) {
+      std::cerr << "saavu: " << config.where("/flows")
+                << ": flows: form flows are not supported yet by this saavu; remove them or "
+                   "run `saavu scan` / `saavu crawl`\n";
+      return kExitUsage;
+    }
+    if (config.targets) plan.scanInputs = *config.targets;
+    if (config.crawl.startUrls) plan.crawl.startUrls = *config.crawl.startUrls;
+    if (plan.scanInputs.empty() && plan.crawl.startUrls.empty()) {
+      std::cerr << "saavu: " << config.file
+                << ": nothing to scan: set \"targets\" or \"crawl\".\"startUrls\"\n";
+      return kExitUsage;
+    }
+    return execute(plan);
   } catch (const std::exception& e) {
     std::cerr << "saavu: internal error: " << e.what() << "\n";
     return kExitInternal;
   }
-  return kExitUsage;
 }
 
 }  // namespace saavu::cli

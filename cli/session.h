@@ -1,11 +1,14 @@
-// What every scanning command shares: the report outputs, the gate and the exit status
-// (CONTRACTS.md §2). Pages arrive from any thread; reporters see them one at a time.
+// What every scanning command shares: the report outputs, the gate (minimum impact, level,
+// baseline, ignores) and the exit status (CONTRACTS.md §2). Pages arrive from any thread;
+// reporters see them one at a time.
 #pragma once
 
 #include <CLI/CLI.hpp>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -14,23 +17,49 @@
 
 namespace saavu::cli {
 
-struct OutputOptions {
-  std::vector<std::string> formats;
-  std::string outputDir;
-  bool passes = false;
-  std::vector<std::string> ruleIds;
-  std::string failOn = "minor";
-  std::string level = "AA";
-  bool quiet = false;
+// A finding set aside with a reason: it is reported (JSON: "ignored": {"reason", "source"}) but
+// does not fail the gate. It matches a failed or cantTell finding when every criterion given
+// matches; at least one is given.
+struct Ignore {
+  std::string rule;      // a rule id; "" any rule
+  std::string url;       // a pattern, as --include's (scanner/url.h): a glob where "*" matches
+                         // anything, or "re:REGEX"; matched against the page's URL
+                         // (file:///… for files) and its page key (identity.h: the path and
+                         // query of a URL, the path as given of a file); "" any page
+  std::string selector;  // exactly Finding::selector ("#id", "main > img:nth-of-type(2)")
+  std::string reason;    // required
+  std::string source;    // where it was given, for the report: "saavu.json:14", "--ignore-rule"
 };
 
-// Adds --format, --output, --passes, --rule, --fail-on, --level and --quiet to a subcommand.
+struct OutputOptions {
+  std::vector<std::string> formats;  // console json jsonl junit sarif html
+  std::string outputDir;
+  bool passes = false;
+  std::vector<std::string> ruleIds;        // run only these (empty: all)
+  std::vector<std::string> disabledRules;  // never run these (configuration rules.disable)
+  std::string failOn = "serious";
+  std::string level = "AA";
+  std::string lang = "en";  // the HTML report's language
+  bool quiet = false;
+  std::string baselineFile;                 // --baseline
+  std::vector<std::string> ignoreRuleArgs;  // --ignore-rule RULE=REASON
+  std::vector<Ignore> ignores;              // from the configuration
+  // `saavu baseline`: no reports; finish() writes the findings into baselineFile.
+  bool writeBaseline = false;
+  // Where the flags' values came from when they came from the configuration ("saavu.json:12"),
+  // for error messages; empty: the command line.
+  std::string baselineSource, failOnSource, levelSource, langSource, formatSource, outputSource;
+};
+
+// Adds --format, --output, --passes, --rule, --fail-on, --level, --lang, --baseline,
+// --ignore-rule and --quiet to a subcommand.
 void addOutputOptions(CLI::App& command, OutputOptions& options);
 
 class ReportSession {
  public:
-  // Checks the options and opens the outputs. On a usage error it prints one line naming the
-  // flag and returns nullptr with `status` = 2.
+  // Checks the options, reads the baseline and opens the outputs. On a usage error it prints
+  // one line naming the flag (or file, or configuration key) and returns nullptr with
+  // `status` = 2.
   static std::unique_ptr<ReportSession> open(const OutputOptions& options, int& status);
   ~ReportSession();
 
@@ -38,6 +67,12 @@ class ReportSession {
   // occurrence in a reported page is replaced with "***". Values shorter than 4 characters are
   // not redacted: they would erase ordinary text (such as a consent cookie's "1").
   void addSecret(std::string value);
+  // Called (under the session's lock) before reporters write a page: the terminal progress
+  // line clears itself so that findings do not start in the middle of it.
+  void setBeforeOutput(std::function<void()> hook);
+
+  // The rules to run: --rule (or the configuration's rules.enable), minus rules.disable.
+  const std::vector<std::string>& ruleIds() const { return ruleIds_; }
 
   // Thread-safe: counts the page, applies the gate and hands it to every reporter.
   void page(const PageResult& page);
@@ -51,18 +86,23 @@ class ReportSession {
 
  private:
   struct Gate;
-  ReportSession() = default;
+  struct File;
+  ReportSession();
+  int finishBaseline(bool interrupted);
+
   OutputOptions options_;
   std::unique_ptr<Gate> gate_;
   mutable std::mutex mutex_;
   ReportSummary summary_;
+  ReportSummary visibleSummary_;  // without ignored findings, for reporters blind to ignores
   std::size_t gateFailures_ = 0;
   bool hasConsole_ = false;
   bool consoleOnStdout_ = false;
-  struct File;
   std::vector<std::unique_ptr<File>> files_;
   std::vector<std::unique_ptr<Reporter>> reporters_;
   std::vector<std::string> secrets_;
+  std::vector<std::string> ruleIds_;
+  std::function<void()> beforeOutput_;
 };
 
 constexpr const char* kVersion = SAAVU_VERSION;

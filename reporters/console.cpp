@@ -1,8 +1,10 @@
 #include <algorithm>
 #include <iomanip>
 #include <map>
+#include <optional>
 #include <sstream>
 
+#include "reporters/gate_notes.h"
 #include "reporters/report.h"
 
 namespace saavu {
@@ -52,9 +54,12 @@ std::string_view impactColour(Impact impact) {
   return "0";
 }
 
-class ConsoleReporter final : public Reporter {
+class ConsoleReporter final : public Reporter, public GateAwareReporter {
  public:
   ConsoleReporter(std::ostream& out, bool colour) : out_(out), style_{colour} {}
+
+  void notes(std::vector<FindingNote> notes) override { notes_ = std::move(notes); }
+  void gate(const GateSummary& summary) override { gate_ = summary; }
 
   void begin(const ReportContext&) override {}
 
@@ -71,8 +76,15 @@ class ConsoleReporter final : public Reporter {
            << ") " << forTerminal(page.error->message) << "\n";
       return;
     }
-    for (const Finding& f : page.findings) {
+    const std::vector<FindingNote> notes = std::move(notes_);
+    notes_.clear();
+    for (std::size_t i = 0; i < page.findings.size(); ++i) {
+      const Finding& f = page.findings[i];
       if (f.outcome == Outcome::Passed) continue;
+      // Set aside by an ignore, or already in the baseline: counted in the summary, not listed,
+      // so that what a change introduced stands out (the JSON report lists them all).
+      if (i < notes.size() && (notes[i].ignored || notes[i].baseline == BaselineState::Unchanged))
+        continue;
       const RuleMeta& m = *f.rule;
       auto& row = byRule_[m.id];
       row.meta = &m;
@@ -91,7 +103,8 @@ class ConsoleReporter final : public Reporter {
 
   void end(const ReportSummary& summary, const std::string& verdict) override {
     if (!byRule_.empty()) {
-      out_ << "\n" << style_("1", "Findings by rule") << "\n";
+      const bool baseline = gate_ && gate_->baselineGiven;
+      out_ << "\n" << style_("1", baseline ? "New findings by rule" : "Findings by rule") << "\n";
       out_ << "  " << padRight("rule", 24) << padRight("failed", 8) << padRight("cantTell", 10)
            << padRight("WCAG", 14) << padRight("level", 15) << "impact\n";
       std::vector<const Row*> rows;
@@ -119,6 +132,23 @@ class ConsoleReporter final : public Reporter {
          << (summary.skipped ? ", " + std::to_string(summary.skipped) + " URLs skipped" : "")
          << ": " << summary.failed << " failed, " << summary.cantTell << " cantTell, "
          << summary.passed << " passed\n";
+    if (gate_ && gate_->baselineGiven) {
+      out_ << "Baseline " << forTerminal(gate_->baselineFile) << ": " << gate_->newFindings
+           << " new, " << gate_->unchanged << " unchanged (not listed), " << gate_->fixed.size()
+           << " fixed\n";
+      constexpr std::size_t kFixedListed = 10;
+      for (std::size_t i = 0; i < gate_->fixed.size() && i < kFixedListed; ++i) {
+        const FixedFinding& f = gate_->fixed[i];
+        out_ << "  fixed: " << forTerminal(f.page) << "  " << forTerminal(f.rule) << "  "
+             << forTerminal(f.selector) << "\n";
+      }
+      if (gate_->fixed.size() > kFixedListed)
+        out_ << "  ... and " << gate_->fixed.size() - kFixedListed
+             << " more (listed in the JSON report)\n";
+    }
+    if (gate_ && gate_->ignored > 0)
+      out_ << "Ignored: " << gate_->ignored << " result" << (gate_->ignored == 1 ? "" : "s")
+           << " set aside by ignores (not listed; the JSON report gives each one's reason)\n";
     if (!verdict.empty()) {
       const bool ok = verdict.rfind("PASSED", 0) == 0;
       out_ << style_(ok ? "1;32" : "1;31", verdict) << "\n";
@@ -142,6 +172,8 @@ class ConsoleReporter final : public Reporter {
 
   std::ostream& out_;
   Style style_;
+  std::vector<FindingNote> notes_;
+  std::optional<GateSummary> gate_;
   std::map<std::string, Row> byRule_;
   std::map<std::string, std::size_t> skippedByReason_;
 };

@@ -1,7 +1,10 @@
 #include <chrono>
 #include <ctime>
 #include <nlohmann/json.hpp>
+#include <optional>
 
+#include "reporters/gate_notes.h"
+#include "reporters/identity.h"
 #include "reporters/report.h"
 
 namespace saavu {
@@ -23,7 +26,8 @@ json ruleJson(const RuleMeta& m) {
               {"help", m.helpUrl}, {"howToFix", m.help}};
 }
 
-json pageJson(const PageResult& page, bool includePasses) {
+// `notes` (reporters/gate_notes.h) is empty when no gate note was given, else one per finding.
+json pageJson(const PageResult& page, bool includePasses, const std::vector<FindingNote>& notes) {
   json p;
   p["url"] = page.url;
   p["title"] = page.title;
@@ -41,21 +45,33 @@ json pageJson(const PageResult& page, bool includePasses) {
   else
     p["error"] = nullptr;
   json results = json::array();
-  for (const Finding& f : page.findings) {
+  for (std::size_t i = 0; i < page.findings.size(); ++i) {
+    const Finding& f = page.findings[i];
     if (f.outcome == Outcome::Passed && !includePasses) continue;
     const RuleMeta& m = *f.rule;
-    results.push_back(json{{"rule", m.id},
-                           {"act", m.act},
-                           {"wcag", m.wcag},
-                           {"level", std::string(toString(m.level))},
-                           {"impact", std::string(toString(m.impact))},
-                           {"outcome", std::string(toString(f.outcome))},
-                           {"selector", f.selector},
-                           {"line", f.line},
-                           {"column", f.column},
-                           {"snippet", f.snippet},
-                           {"message", f.message},
-                           {"help", m.helpUrl}});
+    json r{{"rule", m.id},
+           {"act", m.act},
+           {"wcag", m.wcag},
+           {"level", std::string(toString(m.level))},
+           {"impact", std::string(toString(m.impact))},
+           {"outcome", std::string(toString(f.outcome))},
+           {"selector", f.selector},
+           {"line", f.line},
+           {"column", f.column},
+           {"snippet", f.snippet},
+           {"message", f.message},
+           {"help", m.helpUrl},
+           // The identity a baseline stores (reporters/identity.h), for tools that keep their own.
+           {"fingerprint", findingFingerprint(page, f)}};
+    // Extra fields (CONTRACTS.md §1 allows them): what the gate made of the finding.
+    if (i < notes.size()) {
+      const FindingNote& note = notes[i];
+      if (note.ignored)
+        r["ignored"] = json{{"reason", note.ignoredReason}, {"source", note.ignoredSource}};
+      else if (note.baseline != BaselineState::None)
+        r["baseline"] = note.baseline == BaselineState::New ? "new" : "unchanged";
+    }
+    results.push_back(std::move(r));
   }
   p["results"] = std::move(results);
   return p;
@@ -66,9 +82,34 @@ json summaryJson(const ReportSummary& s) {
               {"passed", s.passed}, {"errors", s.errors}, {"skipped", s.skipped}};
 }
 
-class JsonReporter final : public Reporter {
+json gateJson(const GateSummary& g, const std::string& verdict) {
+  return json{{"level", g.level},
+              {"failOn", g.failOn},
+              {"failures", g.failures},
+              {"ignored", g.ignored},
+              {"verdict", verdict}};
+}
+
+json baselineJson(const GateSummary& g) {
+  json fixed = json::array();
+  for (const FixedFinding& f : g.fixed)
+    fixed.push_back(json{{"fingerprint", f.fingerprint},
+                         {"rule", f.rule},
+                         {"page", f.page},
+                         {"selector", f.selector},
+                         {"message", f.message}});
+  return json{{"file", g.baselineFile},
+              {"new", g.newFindings},
+              {"unchanged", g.unchanged},
+              {"fixed", g.fixed.size()},
+              {"fixedFindings", std::move(fixed)}};
+}
+
+class JsonReporter final : public Reporter, public GateAwareReporter {
  public:
   explicit JsonReporter(std::ostream& out) : out_(out) {}
+  void notes(std::vector<FindingNote> notes) override { notes_ = std::move(notes); }
+  void gate(const GateSummary& summary) override { gate_ = summary; }
   void begin(const ReportContext& context) override {
     includePasses_ = context.includePasses;
     json tool{{"name", "saavu"}, {"version", context.toolVersion}};
@@ -76,11 +117,17 @@ class JsonReporter final : public Reporter {
          << ",\n\"pages\": [";
   }
   void page(const PageResult& page) override {
-    out_ << (first_ ? "\n" : ",\n") << dump(pageJson(page, includePasses_));
+    out_ << (first_ ? "\n" : ",\n") << dump(pageJson(page, includePasses_, notes_));
+    notes_.clear();
     first_ = false;
   }
-  void end(const ReportSummary& summary, const std::string&) override {
-    out_ << (first_ ? "" : "\n") << "],\n\"summary\": " << dump(summaryJson(summary)) << "\n}\n";
+  void end(const ReportSummary& summary, const std::string& verdict) override {
+    out_ << (first_ ? "" : "\n") << "],\n\"summary\": " << dump(summaryJson(summary));
+    if (gate_) {
+      out_ << ",\n\"gate\": " << dump(gateJson(*gate_, verdict));
+      if (gate_->baselineGiven) out_ << ",\n\"baseline\": " << dump(baselineJson(*gate_));
+    }
+    out_ << "\n}\n";
     out_.flush();
   }
 
@@ -88,14 +135,19 @@ class JsonReporter final : public Reporter {
   std::ostream& out_;
   bool includePasses_ = false;
   bool first_ = true;
+  std::vector<FindingNote> notes_;
+  std::optional<GateSummary> gate_;
 };
 
-class JsonLinesReporter final : public Reporter {
+class JsonLinesReporter final : public Reporter, public GateAwareReporter {
  public:
   explicit JsonLinesReporter(std::ostream& out) : out_(out) {}
+  void notes(std::vector<FindingNote> notes) override { notes_ = std::move(notes); }
+  void gate(const GateSummary&) override {}  // one line per page: no place for a trailer
   void begin(const ReportContext& context) override { includePasses_ = context.includePasses; }
   void page(const PageResult& page) override {
-    out_ << dump(pageJson(page, includePasses_)) << '\n';
+    out_ << dump(pageJson(page, includePasses_, notes_)) << '\n';
+    notes_.clear();
     out_.flush();  // streamed: a reader can follow the file while a long scan runs
   }
   void end(const ReportSummary&, const std::string&) override { out_.flush(); }
@@ -103,6 +155,7 @@ class JsonLinesReporter final : public Reporter {
  private:
   std::ostream& out_;
   bool includePasses_ = false;
+  std::vector<FindingNote> notes_;
 };
 
 }  // namespace
