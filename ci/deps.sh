@@ -9,7 +9,14 @@ packages=(
   libgumbo-dev libcurl4-openssl-dev libpugixml-dev nlohmann-json3-dev doctest-dev
   libcli11-dev liburiparser-dev libcpp-httplib-dev
   nghttp2-server openssl libxml2-utils python3-jsonschema
+  chromium
 )
+# The HTML report's browser test runs Node.js (axe-core and playwright-core from npm, pinned in
+# tests/browser/package-lock.json). A Node.js that is already installed, from Debian or
+# elsewhere, is used as it is; otherwise Debian's.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -515,6 +515,8 @@ std::size_t ReportSession::gateFailures() const {
 int ReportSession::finish(bool interrupted) {
   std::lock_guard lock(mutex_);
   if (options_.writeBaseline) return finishBaseline(interrupted);
+  summary_.interrupted = interrupted;
+  visibleSummary_.interrupted = interrupted;
   const ReportSummary& s = summary_;
   const Gate& gate = *gate_;
   std::string verdict;

@@ -78,8 +78,11 @@ json pageJson(const PageResult& page, bool includePasses, const std::vector<Find
 }
 
 json summaryJson(const ReportSummary& s) {
-  return json{{"pages", s.pages},   {"failed", s.failed}, {"cantTell", s.cantTell},
-              {"passed", s.passed}, {"errors", s.errors}, {"skipped", s.skipped}};
+  json j{{"pages", s.pages},   {"failed", s.failed}, {"cantTell", s.cantTell},
+         {"passed", s.passed}, {"errors", s.errors}, {"skipped", s.skipped}};
+  // An extra member (CONTRACTS.md allows them), present only when the report is partial.
+  if (s.interrupted) j["interrupted"] = true;
+  return j;
 }
 
 json gateJson(const GateSummary& g, const std::string& verdict) {

@@ -19,8 +19,9 @@ struct ReportSummary {
   std::size_t failed = 0;
   std::size_t cantTell = 0;
   std::size_t passed = 0;
-  std::size_t errors = 0;   // pages that could not be scanned (failed)
-  std::size_t skipped = 0;  // URLs a crawl met but did not fetch or scan (robots, scope, ...)
+  std::size_t errors = 0;    // pages that could not be scanned (failed)
+  std::size_t skipped = 0;   // URLs a crawl met but did not fetch or scan (robots, scope, ...)
+  bool interrupted = false;  // the user stopped the run (Ctrl-C): the report is partial
   void add(const PageResult& page);
   std::size_t scanned() const { return pages - errors - skipped; }
 };

@@ -251,8 +251,7 @@ class SarifReporter final : public Reporter {
   }
 
   void end(const ReportSummary& summary, const std::string& verdict) override {
-    // The Reporter interface carries no "interrupted" flag; the gate's verdict says it.
-    const bool interrupted = verdict.find("interrupted") != std::string::npos;
+    const bool interrupted = summary.interrupted;
     if (interrupted)
       notifications_.push_back(
           {{"level", "error"},

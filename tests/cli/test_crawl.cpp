@@ -305,6 +305,7 @@ TEST_CASE("crawl: Ctrl-C stops the crawl within seconds and still writes the rep
     if (page["crawl"].value("reason", std::string()).rfind("cancelled", 0) == 0)
       cancelledSeen = true;
   CHECK(cancelledSeen);
+  CHECK(report["summary"].value("interrupted", false));  // the report says it is partial
 }
 
 TEST_CASE("crawl: bad inputs exit 2 and name the culprit") {

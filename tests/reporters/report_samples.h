@@ -139,9 +139,11 @@ inline std::vector<PageResult> everyKindOfPage() {
 }
 
 inline void render(Reporter& reporter, const std::vector<PageResult>& pages, bool passes,
-                   const std::string& verdict = "FAILED: 5 failed results") {
+                   const std::string& verdict = "FAILED: 5 failed results",
+                   bool interrupted = false) {
   reporter.begin(ReportContext{"9.9.9", "2026-11-23T10:00:00Z", passes});
   ReportSummary summary;
+  summary.interrupted = interrupted;
   for (const PageResult& p : pages) {
     summary.add(p);
     reporter.page(p);

@@ -20,10 +20,11 @@ namespace {
 
 std::string sarifLog(const std::vector<PageResult>& pages, bool passes,
                      const std::string& sourceRoot = kSourceRoot,
-                     const std::string& verdict = "FAILED: 5 failed results") {
+                     const std::string& verdict = "FAILED: 5 failed results",
+                     bool interrupted = false) {
   std::ostringstream out;
   auto reporter = makeSarifReporter(out, sourceRoot);
-  render(*reporter, pages, passes, verdict);
+  render(*reporter, pages, passes, verdict, interrupted);
   return out.str();
 }
 
@@ -61,9 +62,9 @@ TEST_CASE("sarif reporter: an empty or interrupted run is still a valid log") {
   CHECK(theRun(doc)["results"].empty());  // §3.14.23: present and empty when nothing was found
   CHECK(theRun(doc)["invocations"][0]["executionSuccessful"] == true);
 
+  // Interrupted with failures found: the verdict is the gate's, the flag tells the interruption.
   const std::string interrupted =
-      sarifLog({localPage()}, false, kSourceRoot,
-               "INCOMPLETE: interrupted; the reports hold what was scanned");
+      sarifLog({localPage()}, false, kSourceRoot, "FAILED: 5 failed results", true);
   CHECK_MESSAGE(validateSarif(interrupted).status == 0, interrupted);
   const json invocation = theRun(parse(interrupted))["invocations"][0];
   CHECK(invocation["executionSuccessful"] == false);
