@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "scanner/charset.h"
+#include "scanner/html_fast.h"
 
 namespace saavu {
 
@@ -191,12 +192,35 @@ std::string tagNameOf(const GumboElement& el) {
 
 class DocumentBuilder {
  public:
+  // The fast path (scanner/html_fast.h) for conforming HTML first; Gumbo for everything it
+  // declines. Both build the same Document for any input the fast path accepts.
   static std::unique_ptr<Document> build(std::string html) {
     std::unique_ptr<Document> doc(new Document());
     doc->source_ = text::repairUtf8(html);
     html.clear();
     html.shrink_to_fit();
+    if (detail::FastHtmlParser::parse(*doc)) return doc;
+    // Bailed out: start again from an empty Document with the same source.
+    std::unique_ptr<Document> fresh(new Document());
+    fresh->source_ = std::move(doc->source_);
+    doc.reset();
+    buildWithGumbo(*fresh);
+    return fresh;
+  }
 
+  // The Gumbo path alone (tests compare the two).
+  static std::unique_ptr<Document> buildGumbo(std::string html) {
+    std::unique_ptr<Document> doc(new Document());
+    doc->source_ = text::repairUtf8(html);
+    html.clear();
+    html.shrink_to_fit();
+    buildWithGumbo(*doc);
+    return doc;
+  }
+
+ private:
+  static void buildWithGumbo(Document& document) {
+    Document* doc = &document;
     Arena arena;
     GumboOptions options = kGumboDefaultOptions;
     options.allocator = &Arena::gumboAllocate;
@@ -211,10 +235,8 @@ class DocumentBuilder {
     doc->quirks_ = output->document->v.document.doc_type_quirks_mode == GUMBO_DOCTYPE_QUIRKS;
     convert(*doc, output->root);
     // output and all Gumbo nodes live in the arena, released here.
-    return doc;
   }
 
- private:
   static void convert(Document& doc, const GumboNode* rootNode) {
     struct Frame {
       const GumboNode* node;
@@ -450,6 +472,10 @@ class XmlDocumentBuilder {
 
 std::unique_ptr<Document> Document::parse(std::string html) {
   return DocumentBuilder::build(std::move(html));
+}
+
+std::unique_ptr<Document> detail::parseGumbo(std::string html) {
+  return DocumentBuilder::buildGumbo(std::move(html));
 }
 
 std::unique_ptr<Document> Document::parseXml(std::string xml) {

@@ -1,5 +1,6 @@
 // saavu's own document tree. Gumbo parses; this wraps the result so that nothing outside
-// scanner/ ever sees a Gumbo type. A Document owns all of its nodes; it is immutable once built.
+// scanner/ ever sees a Gumbo type. Conforming documents take a faster path to the same tree
+// (scanner/html_fast.h). A Document owns all of its nodes; it is immutable once built.
 //
 // Every walk over the tree uses an explicit stack: pages nest 100 000 levels deep in the wild.
 #pragma once
@@ -25,6 +26,10 @@ struct Attribute {
 
 class Element;
 
+namespace detail {
+class FastHtmlParser;  // scanner/html_fast.h: builds Documents directly for conforming HTML
+}
+
 class Node {
  public:
   enum class Type : std::uint8_t { Element, Text };
@@ -43,6 +48,7 @@ class Node {
   explicit Node(Type type) : type_(type) {}
   friend class DocumentBuilder;
   friend class XmlDocumentBuilder;
+  friend class detail::FastHtmlParser;
   Type type_;
   const Element* parent_ = nullptr;
   std::string text_;
@@ -94,6 +100,7 @@ class Element : public Node {
  private:
   friend class DocumentBuilder;
   friend class XmlDocumentBuilder;
+  friend class detail::FastHtmlParser;
   std::string tag_;
   Namespace ns_ = Namespace::Html;
   std::vector<Attribute> attributes_;
@@ -157,6 +164,7 @@ class Document {
  private:
   friend class DocumentBuilder;
   friend class XmlDocumentBuilder;
+  friend class detail::FastHtmlParser;
   Document() = default;
   std::string source_;
   std::deque<Element> elementStore_;
