@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds saavu, starts the bundled fixture server (the demo site
 # fixtures/site/ over HTTP on 127.0.0.1, with robots.txt, a sitemap, redirects and broken links)
-# and crawls it: findings on the terminal, the JSON report in saavu-report/saavu-report.json.
+# and crawls it: findings on the terminal, and the JSON, JUnit, SARIF and HTML reports in
+# saavu-report/ (the formats the CI templates in ci/templates/ publish).
 #
 # The demo site has barriers on purpose, so saavu's status 1 (failures found) is the expected
 # outcome and this script then exits 0. Any other status (2: input error, 3: pages not scanned
@@ -14,6 +15,7 @@ cmake --build --preset default
 
 workdir=$(mktemp -d)
 server_pid=
+# shellcheck disable=SC2317  # called by the EXIT trap
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
   rm -rf "$workdir"
@@ -40,12 +42,17 @@ fi
 echo "demo: crawling the demo site served at $base/"
 
 set +e
-build/default/cli/saavu crawl "$base/" --format console --format json --output saavu-report
+build/default/cli/saavu crawl "$base/" --format console --format json --format junit \
+  --format sarif --format html --output saavu-report
 status=$?
 set -e
 case "$status" in
   0|1) echo "saavu exited with status $status (1 = failures found, as the demo site intends)"
-       echo "The JSON report: saavu-report/saavu-report.json"
+       echo "The reports:"
+       echo "  saavu-report/saavu-report.html       for people: open it in a browser"
+       echo "  saavu-report/saavu-report.json       every result and the gate"
+       echo "  saavu-report/saavu-report.junit.xml  JUnit XML, for CI test views"
+       echo "  saavu-report/saavu-report.sarif      SARIF 2.1.0, for code scanning"
        exit 0 ;;
   *)   echo "saavu exited with status $status" >&2
        exit "$status" ;;

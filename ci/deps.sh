@@ -8,7 +8,7 @@ packages=(
   build-essential cmake pkg-config ca-certificates python3
   libgumbo-dev libcurl4-openssl-dev libpugixml-dev nlohmann-json3-dev doctest-dev
   libcli11-dev liburiparser-dev libcpp-httplib-dev
-  nghttp2-server openssl libxml2-utils python3-jsonschema
+  nghttp2-server openssl libxml2-utils python3-jsonschema python3-yaml
   chromium
 )
 # The HTML report's browser test runs Node.js (axe-core and playwright-core from npm, pinned in
