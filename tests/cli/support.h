@@ -63,6 +63,7 @@ struct RunOptions {
   std::vector<std::string> env;    // "NAME=value" added to the environment
   std::vector<std::string> unset;  // names removed from it
   int stderrFd = -1;               // >= 0: the child's stderr (a terminal for the tests)
+  int stdoutFd = -1;               // >= 0: the child's stdout (then Result::out stays empty)
   std::chrono::seconds limit{120};
 };
 
@@ -74,7 +75,8 @@ inline Result runSaavu(const std::vector<std::string>& args, const RunOptions& o
   pid_t pid = ::fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {
-    int out = ::open(outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int out = options.stdoutFd >= 0 ? options.stdoutFd
+                                    : ::open(outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     int err = options.stderrFd >= 0 ? options.stderrFd
                                     : ::open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     int in = ::open("/dev/null", O_RDONLY);
