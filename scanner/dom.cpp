@@ -7,6 +7,7 @@
 #include <cstring>
 #include <pugixml.hpp>
 #include <stdexcept>
+#include <utility>
 
 #include "scanner/charset.h"
 #include "scanner/html_fast.h"
@@ -78,6 +79,11 @@ std::vector<std::string_view> splitWhitespace(std::string_view s) {
 
 std::string repairUtf8(std::string_view s) {
   if (charset::isValidUtf8(s)) return std::string(s);
+  return charset::decodeUtf8(s);
+}
+
+std::string repairUtf8Owned(std::string s) {
+  if (charset::isValidUtf8(s)) return s;
   return charset::decodeUtf8(s);
 }
 
@@ -196,9 +202,7 @@ class DocumentBuilder {
   // declines. Both build the same Document for any input the fast path accepts.
   static std::unique_ptr<Document> build(std::string html) {
     std::unique_ptr<Document> doc(new Document());
-    doc->source_ = text::repairUtf8(html);
-    html.clear();
-    html.shrink_to_fit();
+    doc->source_ = text::repairUtf8Owned(std::move(html));
     if (detail::FastHtmlParser::parse(*doc)) return doc;
     // Bailed out: start again from an empty Document with the same source.
     std::unique_ptr<Document> fresh(new Document());
@@ -211,9 +215,7 @@ class DocumentBuilder {
   // The Gumbo path alone (tests compare the two).
   static std::unique_ptr<Document> buildGumbo(std::string html) {
     std::unique_ptr<Document> doc(new Document());
-    doc->source_ = text::repairUtf8(html);
-    html.clear();
-    html.shrink_to_fit();
+    doc->source_ = text::repairUtf8Owned(std::move(html));
     buildWithGumbo(*doc);
     return doc;
   }
@@ -341,9 +343,7 @@ class XmlDocumentBuilder {
  public:
   static std::unique_ptr<Document> build(std::string xml) {
     std::unique_ptr<Document> doc(new Document());
-    doc->source_ = text::repairUtf8(xml);
-    xml.clear();
-    xml.shrink_to_fit();
+    doc->source_ = text::repairUtf8Owned(std::move(xml));
     const std::string& src = doc->source_;
 
     // Line starts, to turn pugixml's byte offsets into 1-based line and column.

@@ -188,6 +188,9 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b);
 std::vector<std::string_view> splitWhitespace(std::string_view s);
 // Replace invalid UTF-8 sequences with U+FFFD (the WHATWG decoder's behaviour).
 std::string repairUtf8(std::string_view s);
+// The same for a string the caller gives up: valid UTF-8 (nearly every page) is returned
+// itself, without a copy.
+std::string repairUtf8Owned(std::string s);
 }  // namespace text
 
 }  // namespace saavu

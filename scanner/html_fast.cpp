@@ -2551,7 +2551,7 @@ bool FastHtmlParser::parse(Document& doc, FastParseOutcome* outcome) {
 std::unique_ptr<Document> FastHtmlParser::parseToDocument(std::string html,
                                                           FastParseOutcome* outcome) {
   std::unique_ptr<Document> doc(new Document());
-  doc->source_ = text::repairUtf8(html);
+  doc->source_ = text::repairUtf8Owned(std::move(html));
   if (!parse(*doc, outcome)) return nullptr;
   return doc;
 }
