@@ -39,7 +39,7 @@ void scanInto(ReportSession& session, const std::vector<Input>& inputs, const Fe
       PageResult result;
       try {
         Page page = loadPage(inputs[i], fetch);
-        result = runRules(page, ruleIds);
+        result = runRules(page, ruleIds, session.runOptions());
       } catch (const std::exception& e) {  // the page's DOM and model are freed either way
         result = PageResult{};
         result.url = inputs[i].location;

@@ -373,6 +373,7 @@ std::unique_ptr<ReportSession> ReportSession::open(const OutputOptions& opt, int
     }
   }
   ReportContext context{kVersion, utcTimestampNow(), opt.passes};
+  s->listsPasses_ = opt.passes;
   for (auto& r : s->reporters_) r->begin(context);
   status = kExitOk;
   return s;

@@ -73,6 +73,9 @@ class ReportSession {
 
   // The rules to run: --rule (or the configuration's rules.enable), minus rules.disable.
   const std::vector<std::string>& ruleIds() const { return ruleIds_; }
+  // How the rules run for this session's reports: passed results are detailed only when the
+  // reports list them (--passes).
+  RunOptions runOptions() const { return RunOptions{.detailPasses = listsPasses_}; }
 
   // Thread-safe: counts the page, applies the gate and hands it to every reporter.
   void page(const PageResult& page);
@@ -98,6 +101,7 @@ class ReportSession {
   std::size_t gateFailures_ = 0;
   bool hasConsole_ = false;
   bool consoleOnStdout_ = false;
+  bool listsPasses_ = false;
   std::vector<std::unique_ptr<File>> files_;
   std::vector<std::unique_ptr<Reporter>> reporters_;
   std::vector<std::string> secrets_;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <map>
 #include <utility>
 
@@ -91,27 +92,63 @@ std::uint64_t elementShape(const Element& element) {
   std::uint64_t h = kFnvOffset;
   // Ancestors by tag name only: positions (nth-of-type) and ids of other elements are left
   // out, so inserting or renaming unrelated content does not move the identity.
-  std::vector<const Element*> chain;
-  for (const Element* e = &element; e; e = e->parent()) chain.push_back(e);
-  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-    fnv(h, (*it)->tag());
+  std::array<const Element*, 128> chainBuffer;
+  std::vector<const Element*> deepChain;  // only for documents nested deeper than the buffer
+  std::size_t depth = 0;
+  for (const Element* e = &element; e; e = e->parent()) {
+    if (depth < chainBuffer.size()) {
+      chainBuffer[depth] = e;
+    } else {
+      if (deepChain.empty()) deepChain.assign(chainBuffer.begin(), chainBuffer.end());
+      deepChain.push_back(e);
+    }
+    ++depth;
+  }
+  const Element* const* chain = deepChain.empty() ? chainBuffer.data() : deepChain.data();
+  for (std::size_t i = depth; i-- > 0;) {
+    fnv(h, chain[i]->tag());
     fnv(h, "/");
   }
-  std::vector<std::pair<std::string_view, std::string>> attributes;
-  attributes.reserve(element.attributes().size());
-  for (const Attribute& a : element.attributes())
-    attributes.emplace_back(a.name, text::collapseWhitespace(a.value));
-  std::sort(attributes.begin(), attributes.end());
-  for (const auto& [name, value] : attributes) {
-    fnv(h, name);
+  // Attributes sorted by name (an element's attribute names are unique, HTML §13.2.5.33), each
+  // value with its whitespace collapsed (text::collapseWhitespace), hashed as it is read.
+  const std::vector<Attribute>& attributes = element.attributes();
+  std::array<std::uint32_t, 32> orderBuffer;
+  std::vector<std::uint32_t> manyOrder;
+  std::uint32_t* order = orderBuffer.data();
+  if (attributes.size() > orderBuffer.size()) {
+    manyOrder.resize(attributes.size());
+    order = manyOrder.data();
+  }
+  for (std::uint32_t i = 0; i < attributes.size(); ++i) order[i] = i;
+  std::sort(order, order + attributes.size(), [&](std::uint32_t a, std::uint32_t b) {
+    return attributes[a].name < attributes[b].name;
+  });
+  for (std::size_t k = 0; k < attributes.size(); ++k) {
+    const Attribute& a = attributes[order[k]];
+    fnv(h, a.name);
     fnv(h, "=");
-    fnv(h, value);
+    bool started = false, pendingSpace = false;
+    for (char c : a.value) {
+      if (text::isAsciiWhitespace(c)) {
+        pendingSpace = started;
+        continue;
+      }
+      if (pendingSpace) fnv(h, " ");
+      pendingSpace = false;
+      started = true;
+      fnv(h, std::string_view(&c, 1));
+    }
     fnv(h, std::string_view("\0", 1));
   }
   return h;
 }
 
 PageResult runRules(const Page& page, const std::vector<std::string>& ruleIds) {
+  return runRules(page, ruleIds, RunOptions{});
+}
+
+PageResult runRules(const Page& page, const std::vector<std::string>& ruleIds,
+                    const RunOptions& options) {
   PageResult result;
   result.url = page.url;
   result.displayPath = page.displayPath;
@@ -133,11 +170,15 @@ PageResult runRules(const Page& page, const std::vector<std::string>& ruleIds) {
       Finding f;
       f.rule = &meta;
       f.outcome = verdict.outcome;
-      f.selector = page.document->selectorFor(*element);
       f.line = element->line();
       f.column = element->column();
-      f.snippet = page.document->snippet(*element);
-      f.message = std::move(verdict.message);
+      if (verdict.outcome != Outcome::Passed || options.detailPasses) {
+        f.selector = page.document->selectorFor(*element);
+        f.snippet = page.document->snippet(*element);
+        f.message = std::move(verdict.message);
+      }
+      // Every outcome counts towards `occurrence`, so an element's identity does not move when
+      // another element of its shape starts or stops failing.
       f.shape = elementShape(*element);
       f.occurrence = occurrences[f.shape]++;
       result.findings.push_back(std::move(f));

@@ -126,7 +126,15 @@ struct PageResult {
   bool skipped() const { return crawl && crawl->state == "skipped"; }
 };
 
+struct RunOptions {
+  // Passed results carry a selector, snippet and message only when reports will list them
+  // (--passes); otherwise they are counted, and their details are never built.
+  bool detailPasses = true;
+};
+
 // Runs every registered rule (or only `ruleIds` when not empty) over a page.
 PageResult runRules(const Page& page, const std::vector<std::string>& ruleIds = {});
+PageResult runRules(const Page& page, const std::vector<std::string>& ruleIds,
+                    const RunOptions& options);
 
 }  // namespace saavu

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <vector>
@@ -531,6 +532,20 @@ bool utf8SequenceAt(std::string_view bytes, std::size_t i, std::size_t& consumed
   return seen == needed;
 }
 
+// The index of the first byte at or after `i` that is not ASCII (bytes.size() if none), read a
+// word at a time: most of a page is ASCII markup.
+std::size_t skipAscii(std::string_view bytes, std::size_t i) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+  while (i + 8 <= bytes.size()) {
+    std::uint64_t word;
+    std::memcpy(&word, bytes.data() + i, 8);
+    if (word & kHighBits) break;
+    i += 8;
+  }
+  while (i < bytes.size() && static_cast<unsigned char>(bytes[i]) < 0x80) ++i;
+  return i;
+}
+
 }  // namespace
 
 std::string decodeUtf8(std::string_view bytes) {
@@ -538,8 +553,9 @@ std::string decodeUtf8(std::string_view bytes) {
   out.reserve(bytes.size());
   std::size_t i = 0;
   while (i < bytes.size()) {
-    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
-      out += bytes[i++];
+    if (const std::size_t end = skipAscii(bytes, i); end > i) {
+      out.append(bytes.substr(i, end - i));
+      i = end;
       continue;
     }
     std::size_t consumed = 0;
@@ -556,6 +572,8 @@ std::string decodeUtf8(std::string_view bytes) {
 bool isValidUtf8(std::string_view bytes) {
   std::size_t i = 0;
   while (i < bytes.size()) {
+    i = skipAscii(bytes, i);
+    if (i >= bytes.size()) break;
     if (static_cast<unsigned char>(bytes[i]) < 0x80) {
       ++i;
       continue;
@@ -584,6 +602,22 @@ std::string decode(std::string_view bytes, Encoding encoding) {
 }
 
 }  // namespace charset
+
+Decoded decodeToUtf8Owned(std::string bytes, std::string_view contentTypeHeader) {
+  using namespace charset;
+  // The common case, a page in valid UTF-8 with no BOM: the bytes are the text, taken over
+  // instead of copied. Any other case decodes as the string_view overload does.
+  if (!sniffBom(bytes)) {
+    std::optional<Encoding> declared;
+    if (!contentTypeHeader.empty())
+      if (auto mime = parseMimeType(contentTypeHeader); mime && mime->charset)
+        declared = encodingForLabel(*mime->charset);
+    if (!declared) declared = prescan(bytes);
+    if ((!declared || *declared == Encoding::Utf8) && isValidUtf8(bytes))
+      return Decoded{std::move(bytes), std::string(name(Encoding::Utf8))};
+  }
+  return decodeToUtf8(std::string_view(bytes), contentTypeHeader);
+}
 
 Decoded decodeToUtf8(std::string_view bytes, std::string_view contentTypeHeader) {
   using namespace charset;

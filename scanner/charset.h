@@ -25,7 +25,11 @@ struct Decoded {
 
 // Decode a document's bytes. `contentTypeHeader` is the value of the HTTP Content-Type header
 // (empty for local files). Never throws on content: any byte sequence gives a result.
+// The result is always valid UTF-8.
 Decoded decodeToUtf8(std::string_view bytes, std::string_view contentTypeHeader = {});
+// The same, taking the bytes over: valid UTF-8 (declared so, or undeclared) is moved into the
+// result instead of copied.
+Decoded decodeToUtf8Owned(std::string bytes, std::string_view contentTypeHeader = {});
 
 namespace charset {
 

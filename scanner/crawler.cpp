@@ -215,13 +215,14 @@ void Crawler::run(const Analyse& analyse, const Unscanned& unscanned) {
           std::optional<CrawlRecord> failure;
           try {
             FetchedPage& fetched = item.first;
-            Decoded decoded = decodeToUtf8(fetched.body, fetched.contentType);
+            Decoded decoded = decodeToUtf8Owned(std::move(fetched.body), fetched.contentType);
             std::string essence = "text/html";
             if (auto mime = charset::parseMimeType(fetched.contentType)) essence = mime->essence;
             fetched.body.clear();
             fetched.body.shrink_to_fit();
             Page page = makePage(item.second.finalUrl, item.second.finalUrl,
-                                 std::move(decoded.utf8), std::move(essence));
+                                 std::move(decoded.utf8), std::move(essence),
+                                 Document::Utf8::Valid);
             links = analyse(std::move(page), item.second);
           } catch (const std::exception& e) {
             failure = item.second;

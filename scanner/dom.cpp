@@ -3,6 +3,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cstdlib>
 #include <cstring>
 #include <pugixml.hpp>
@@ -94,7 +95,7 @@ std::string repairUtf8Owned(std::string s) {
 
 const std::string* Element::attribute(std::string_view name) const {
   for (const Attribute& a : attributes_)
-    if (text::equalsIgnoreCase(a.name, name)) return &a.value;
+    if (a.name.size() == name.size() && text::equalsIgnoreCase(a.name, name)) return &a.value;
   return nullptr;
 }
 
@@ -200,9 +201,14 @@ class DocumentBuilder {
  public:
   // The fast path (scanner/html_fast.h) for conforming HTML first; Gumbo for everything it
   // declines. Both build the same Document for any input the fast path accepts.
-  static std::unique_ptr<Document> build(std::string html) {
+  static std::unique_ptr<Document> build(std::string html, Document::Utf8 utf8) {
     std::unique_ptr<Document> doc(new Document());
-    doc->source_ = text::repairUtf8Owned(std::move(html));
+    if (utf8 == Document::Utf8::Valid) {
+      assert(charset::isValidUtf8(html));
+      doc->source_ = std::move(html);
+    } else {
+      doc->source_ = text::repairUtf8Owned(std::move(html));
+    }
     if (detail::FastHtmlParser::parse(*doc)) return doc;
     // Bailed out: start again from an empty Document with the same source.
     std::unique_ptr<Document> fresh(new Document());
@@ -470,8 +476,8 @@ class XmlDocumentBuilder {
 // ---------------------------------------------------------------------------------------------
 // Document
 
-std::unique_ptr<Document> Document::parse(std::string html) {
-  return DocumentBuilder::build(std::move(html));
+std::unique_ptr<Document> Document::parse(std::string html, Utf8 utf8) {
+  return DocumentBuilder::build(std::move(html), utf8);
 }
 
 std::unique_ptr<Document> detail::parseGumbo(std::string html) {

@@ -64,7 +64,12 @@ class Element : public Node {
   Namespace ns() const { return ns_; }
   bool isHtml() const { return ns_ == Namespace::Html; }
   // True for an HTML element with this (lower-case) local name.
-  bool is(std::string_view htmlTag) const { return ns_ == Namespace::Html && tag_ == htmlTag; }
+  bool is(std::string_view htmlTag) const {
+    // The first character is compared before the rest: rules ask this of every element for
+    // many tag names, and most differ at once.
+    return ns_ == Namespace::Html && tag_.size() == htmlTag.size() &&
+           (htmlTag.empty() || (tag_[0] == htmlTag[0] && tag_.compare(htmlTag) == 0));
+  }
 
   const std::vector<Attribute>& attributes() const { return attributes_; }
   bool hasAttribute(std::string_view name) const { return attribute(name) != nullptr; }
@@ -125,8 +130,10 @@ inline const Element* Node::asElement() const {
 class Document {
  public:
   // Parses UTF-8 HTML (invalid sequences are replaced with U+FFFD before parsing). Never
-  // throws on content: any byte sequence gives a document.
-  static std::unique_ptr<Document> parse(std::string html);
+  // throws on content: any byte sequence gives a document. `Utf8::Valid` skips the check for
+  // text that is valid UTF-8 by construction (the output of decodeToUtf8).
+  enum class Utf8 { Check, Valid };
+  static std::unique_ptr<Document> parse(std::string html, Utf8 utf8 = Utf8::Check);
   // Parses an XML document (XHTML, SVG, MathML or any other XML) with an XML parser, as
   // browsers do for XML content types. Throws std::runtime_error naming the line and column
   // when the document is not well-formed (browsers show an error page then, not content).

@@ -32,7 +32,7 @@ bool hasNofollow(const Element& element) {
 }  // namespace
 
 std::vector<Link> extractLinks(const Document& doc, std::string_view documentUrl) {
-  const std::string base = documentBaseUrl(doc, documentUrl);
+  const UrlResolver resolver(documentBaseUrl(doc, documentUrl));
   std::vector<Link> links;
   std::unordered_set<std::string> seenNavigation, seenFrames;
   for (const Element* element : doc.elements()) {
@@ -55,7 +55,7 @@ std::vector<Link> extractLinks(const Document& doc, std::string_view documentUrl
     } else {
       continue;
     }
-    std::optional<std::string> url = resolveUrl(base, *target);
+    std::optional<std::string> url = resolver.resolve(*target);
     if (!url) continue;
     auto& seen = kind == Link::Kind::Frame ? seenFrames : seenNavigation;
     if (!seen.insert(*url).second) continue;

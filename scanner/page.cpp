@@ -12,14 +12,14 @@ bool isXmlContentType(std::string_view type) {
 }
 
 Page makePage(std::string url, std::string displayPath, std::string utf8Document,
-              std::string contentType) {
+              std::string contentType, Document::Utf8 utf8) {
   Page page;
   page.url = std::move(url);
   page.displayPath = std::move(displayPath);
   page.contentType = std::move(contentType);
   try {
     page.document = isXmlContentType(page.contentType) ? Document::parseXml(std::move(utf8Document))
-                                                       : Document::parse(std::move(utf8Document));
+                                                       : Document::parse(std::move(utf8Document), utf8);
     page.model = std::make_unique<AccessibilityModel>(*page.document);
   } catch (const std::exception& e) {
     page.document.reset();

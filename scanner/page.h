@@ -41,9 +41,10 @@ struct Page {
 // Parse a decoded UTF-8 document into a Page with its model. `contentType` is the MIME type's
 // essence: XML types (application/xhtml+xml, image/svg+xml, application/xml, text/xml and any
 // "+xml" type) are parsed as XML, everything else as HTML. A document that cannot be parsed
-// gives a Page whose error has kind "parse".
+// gives a Page whose error has kind "parse". `utf8` as for Document::parse: Valid only for text
+// that is valid UTF-8 by construction (decodeToUtf8's output).
 Page makePage(std::string url, std::string displayPath, std::string utf8Document,
-              std::string contentType = "text/html");
+              std::string contentType = "text/html", Document::Utf8 utf8 = Document::Utf8::Check);
 // True for the MIME essences makePage parses as XML.
 bool isXmlContentType(std::string_view contentType);
 // A page that could not be scanned.

@@ -436,7 +436,8 @@ Page pageFromBytes(std::string url, std::string display, std::string_view bytes,
     Decoded decoded = decodeToUtf8(bytes, contentType);
     std::string essence = "text/html";
     if (auto mime = charset::parseMimeType(contentType)) essence = mime->essence;
-    return makePage(url, display, std::move(decoded.utf8), std::move(essence));
+    return makePage(url, display, std::move(decoded.utf8), std::move(essence),
+                    Document::Utf8::Valid);
   } catch (const std::exception& e) {
     return makeErrorPage(
         url, display,

@@ -277,6 +277,56 @@ std::optional<std::string> resolveUrl(std::string_view base, std::string_view re
   return writeNormalized(resolved.uri());
 }
 
+UrlResolver::UrlResolver(std::string_view base) : base_(base) {
+  const std::optional<std::string> normalized = normalizeUrl(base);
+  if (!normalized) return;
+  // The normal form is scheme "://" authority path ["?" query], the path starting with "/".
+  const std::size_t authorityStart = normalized->find("://");
+  if (authorityStart == std::string::npos) return;
+  const std::size_t pathStart = normalized->find('/', authorityStart + 3);
+  if (pathStart == std::string::npos) return;
+  const std::size_t queryStart = std::min(normalized->find('?', pathStart), normalized->size());
+  const std::size_t lastSlash = normalized->rfind('/', queryStart - 1);
+  authority_ = normalized->substr(0, pathStart);
+  directory_ = normalized->substr(0, lastSlash + 1);
+}
+
+std::optional<std::string> UrlResolver::resolve(std::string_view reference) const {
+  // The fast path takes a path of ALPHA DIGIT "-" "." "_" "~" "/" and an optional query of those
+  // and "=" "&": characters that cleanReference and normalizeUrl never change (RFC 3986 §2.3
+  // unreserved; "=" and "&" are sub-delims kept as they are). It leaves out "//" at the start (a
+  // network-path reference), an empty path (the base's own path applies) and "." or ".."
+  // segments (§5.2.4 would remove them).
+  auto fastPathChar = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '.' || c == '_' || c == '~';
+  };
+  bool fast = !authority_.empty() && !reference.empty() && reference[0] != '?' &&
+              reference.substr(0, 2) != "//";
+  std::size_t segmentStart = 0;
+  bool inQuery = false;
+  for (std::size_t i = 0; fast && i <= reference.size(); ++i) {
+    const bool end = i == reference.size();
+    const char c = end ? '/' : reference[i];
+    if (inQuery) {
+      fast = end || fastPathChar(c) || c == '/' || c == '=' || c == '&' || c == '?';
+      continue;
+    }
+    if (end || c == '/' || c == '?') {
+      const std::string_view segment = reference.substr(segmentStart, i - segmentStart);
+      if (segment == "." || segment == "..") fast = false;
+      segmentStart = i + 1;
+      inQuery = c == '?';
+      continue;
+    }
+    fast = fastPathChar(c);
+  }
+  if (!fast) return resolveUrl(base_, reference);
+  // §5.2.2: an absolute-path reference replaces the base's path; §5.2.3: a relative path is
+  // merged with the base path up to its last "/".
+  return (reference[0] == '/' ? authority_ : directory_) + std::string(reference);
+}
+
 std::string urlOrigin(std::string_view url) {
   const std::optional<std::string> normalized = normalizeUrl(url);
   if (!normalized) return {};

@@ -51,6 +51,22 @@ std::optional<std::string> normalizeUrl(std::string_view absoluteUrl);
 // A result that is not http(s) (mailto:, javascript:, tel:, data:, …) is std::nullopt.
 std::optional<std::string> resolveUrl(std::string_view base, std::string_view reference);
 
+// resolveUrl against one base, many times (every link of a page): the base is normalised once,
+// and references made only of characters that normalisation leaves alone, with no dot segments
+// (the common "/section/page.html" and "page.html?id=3"), are joined to it directly (RFC 3986
+// §5.2.2 and §5.2.3). Every other reference goes through resolveUrl. The result is always
+// exactly resolveUrl(base, reference).
+class UrlResolver {
+ public:
+  explicit UrlResolver(std::string_view base);
+  std::optional<std::string> resolve(std::string_view reference) const;
+
+ private:
+  std::string base_;       // as given
+  std::string authority_;  // normalised "scheme://authority" of the base; empty: no fast path
+  std::string directory_;  // normalised base up to and including the last "/" of its path
+};
+
 // The origin (RFC 6454 §4) of an http(s) URL, serialised as "https://host[:port]" (RFC 6454
 // §6.2: no user information, the port only when it is not the default, no trailing "/").
 // The URL is normalised first, so "HTTPS://Example.com:443/x" and "https://example.com" have

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <unordered_map>
+#include <vector>
 
 #include "scanner/tables/tables_data.h"
 
@@ -25,8 +27,48 @@ constexpr std::size_t kMaxTagLength = 32;
 
 }  // namespace
 
+namespace {
+
+// The rules ask for roles and role ancestry many times per element: a hash index over the role
+// table and every role's ancestors as a bit set, both built once on first use.
+struct RoleIndex {
+  std::unordered_map<std::string_view, std::size_t> byName;
+  std::vector<std::vector<bool>> ancestors;  // ancestors[r][a]: role r is or inherits from a
+
+  RoleIndex() {
+    const std::span<const AriaRole> roles = data::ariaRoles;
+    byName.reserve(roles.size() * 2);
+    for (std::size_t i = 0; i < roles.size(); ++i) byName.emplace(roles[i].name, i);
+    ancestors.assign(roles.size(), std::vector<bool>(roles.size(), false));
+    for (std::size_t r = 0; r < roles.size(); ++r) {
+      // The role graph is a DAG of under 150 roles, a handful of levels deep.
+      std::vector<std::size_t> stack{r};
+      while (!stack.empty()) {
+        const std::size_t current = stack.back();
+        stack.pop_back();
+        if (ancestors[r][current]) continue;
+        ancestors[r][current] = true;
+        for (std::string_view super : roles[current].superclasses)
+          if (auto it = byName.find(super); it != byName.end()) stack.push_back(it->second);
+      }
+    }
+  }
+  const std::size_t* find(std::string_view name) const {
+    auto it = byName.find(name);
+    return it == byName.end() ? nullptr : &it->second;
+  }
+};
+
+const RoleIndex& roleIndex() {
+  static const RoleIndex index;
+  return index;
+}
+
+}  // namespace
+
 const AriaRole* findAriaRole(std::string_view name) {
-  return findByName(data::ariaRoles, name, [](const AriaRole& r) { return r.name; });
+  const std::size_t* i = roleIndex().find(name);
+  return i ? &data::ariaRoles[*i] : nullptr;
 }
 
 const AriaAttribute* findAriaAttribute(std::string_view name) {
@@ -37,22 +79,11 @@ std::span<const AriaRole> ariaRoles() { return data::ariaRoles; }
 std::span<const AriaAttribute> ariaAttributes() { return data::ariaAttributes; }
 
 bool roleInheritsFrom(std::string_view role, std::string_view ancestor) {
-  // The role graph is a DAG of under 150 roles, a handful of levels deep: a small explicit
-  // stack suffices, and a role reached twice (multiple inheritance) is simply walked twice.
-  std::array<std::string_view, 64> stack{};
-  std::size_t size = 0;
-  stack[size++] = role;
-  while (size > 0) {
-    const std::string_view current = stack[--size];
-    if (current == ancestor) return true;
-    const AriaRole* found = findAriaRole(current);
-    if (found == nullptr) continue;
-    for (std::string_view super : found->superclasses) {
-      if (size == stack.size()) return false;  // cannot happen with the ARIA graph
-      stack[size++] = super;
-    }
-  }
-  return false;
+  if (role == ancestor) return true;
+  const RoleIndex& index = roleIndex();
+  const std::size_t* r = index.find(role);
+  const std::size_t* a = r ? index.find(ancestor) : nullptr;
+  return a != nullptr && index.ancestors[*r][*a];
 }
 
 bool isRegisteredSubtag(SubtagType type, std::string_view subtag) {
@@ -85,9 +116,14 @@ const AutofillToken* findAutofillToken(std::string_view lowerCaseName) {
 std::span<const AutofillToken> autofillTokens() { return data::autofillTokens; }
 
 std::string_view unconditionalImplicitRole(std::string_view htmlTag) {
-  const data::ImplicitRole* found =
-      findByName(data::implicitRoles, htmlTag, [](const data::ImplicitRole& r) { return r.tag; });
-  return found != nullptr ? found->role : std::string_view{};
+  // Asked once per element and role computation: a hash index built on first use.
+  static const std::unordered_map<std::string_view, std::string_view> index = [] {
+    std::unordered_map<std::string_view, std::string_view> byTag;
+    for (const data::ImplicitRole& r : data::implicitRoles) byTag.emplace(r.tag, r.role);
+    return byTag;
+  }();
+  const auto it = index.find(htmlTag);
+  return it != index.end() ? it->second : std::string_view{};
 }
 
 }  // namespace saavu::tables

@@ -2,7 +2,10 @@
 // character encoding".
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "scanner/charset.h"
 
@@ -197,4 +200,75 @@ TEST_CASE("charset: MIME type parsing (MIME Sniffing, parse a MIME type)") {
   CHECK_FALSE(parseMimeType("html").has_value());
   CHECK_FALSE(parseMimeType("text/").has_value());
   CHECK_FALSE(parseMimeType("text/html")->charset.has_value());
+}
+
+TEST_CASE("charset: decodeToUtf8Owned gives what decodeToUtf8 gives, and takes valid UTF-8 over") {
+  using saavu::decodeToUtf8Owned;
+  const std::string ascii40(40, 'a');
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"<p>plain</p>", ""},
+      {"<p>\xC3\xA4iti</p>", ""},
+      {"<p>\xE4iti</p>", ""},                                           // not UTF-8: windows-1252
+      {"<p>\xC3\xA4</p>", "text/html; charset=windows-1252"},           // header wins
+      {"<meta charset=iso-8859-15><p>\xA4</p>", ""},                    // <meta> wins
+      {"<meta charset=utf-8><p>\xE4</p>", ""},                          // declared UTF-8, broken
+      {"<p>\xC3\xA4</p>", "text/html; charset=utf-8"},
+      {"\xEF\xBB\xBF<p>bom</p>", ""},                                   // BOM removed
+      {ascii40 + "\xE2\x82\xAC" + ascii40 + "\xF0\x9F\x98\x80" + ascii40, ""},
+      {ascii40 + "\xE2\x82" + ascii40, ""},                             // cut sequence after a run
+      {ascii40 + "\xED\xA0\x80", "text/html;charset=UTF-8"},            // surrogate: ill-formed
+      {std::string(7, 'x') + "\x80", "text/html;charset=utf-8"},        // lone continuation byte
+  };
+  for (const auto& [bytes, header] : cases) {
+    CAPTURE(bytes);
+    const saavu::Decoded copied = decodeToUtf8(bytes, header);
+    const saavu::Decoded owned = decodeToUtf8Owned(bytes, header);
+    CHECK(owned.utf8 == copied.utf8);
+    CHECK(owned.charset == copied.charset);
+  }
+  // Valid UTF-8 keeps its buffer: the text is the same allocation the bytes were in.
+  std::string big = std::string(4096, 'b') + "\xC3\xA4";
+  const char* buffer = big.data();
+  const saavu::Decoded taken = decodeToUtf8Owned(std::move(big), "text/html; charset=utf-8");
+  CHECK(taken.utf8.data() == buffer);
+}
+
+TEST_CASE("charset: isValidUtf8 and decodeUtf8 at every position of a word-sized ASCII scan") {
+  // A bad or multi-byte sequence placed at each offset 0..17 of an ASCII run checks the
+  // word-at-a-time skipping over ASCII and its tail.
+  for (std::size_t at = 0; at < 18; ++at) {
+    CAPTURE(at);
+    std::string good = std::string(at, 'a') + "\xC3\xA4" + std::string(9, 'z');
+    CHECK(saavu::charset::isValidUtf8(good));
+    CHECK(saavu::charset::decodeUtf8(good) == good);
+    std::string bad = std::string(at, 'a') + "\xFF" + std::string(9, 'z');
+    CHECK_FALSE(saavu::charset::isValidUtf8(bad));
+    CHECK(saavu::charset::decodeUtf8(bad) == std::string(at, 'a') + "\xEF\xBF\xBD" + std::string(9, 'z'));
+  }
+}
+
+TEST_CASE("charset: decodeToUtf8 always gives valid UTF-8, whatever the bytes and encoding") {
+  // Pages are parsed without a second UTF-8 check on this guarantee (Document::Utf8::Valid).
+  const std::vector<std::string> headers = {"",
+                                            "text/html; charset=utf-8",
+                                            "text/html; charset=windows-1252",
+                                            "text/html; charset=iso-8859-15",
+                                            "text/html; charset=utf-16le",
+                                            "text/html; charset=utf-16be"};
+  const std::vector<std::string> prefixes = {"", "\xEF\xBB\xBF", "\xFF\xFE", "\xFE\xFF",
+                                             "<meta charset=iso-8859-15>"};
+  std::uint64_t seed = 99;
+  for (int n = 0; n < 4000; ++n) {
+    std::string bytes = prefixes[static_cast<std::size_t>(n) % prefixes.size()];
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    const std::size_t length = (seed >> 33) % 24;
+    for (std::size_t i = 0; i < length; ++i) {
+      seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+      bytes += static_cast<char>((seed >> 40) & 0xFF);
+    }
+    const std::string& header = headers[static_cast<std::size_t>(n / 5) % headers.size()];
+    CAPTURE(header);
+    CHECK(saavu::charset::isValidUtf8(decodeToUtf8(bytes, header).utf8));
+    CHECK(saavu::charset::isValidUtf8(saavu::decodeToUtf8Owned(bytes, header).utf8));
+  }
 }

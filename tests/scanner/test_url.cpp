@@ -2,8 +2,10 @@
 // text taken from pages), origins (RFC 6454) and the crawl scope.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "scanner/url.h"
 
@@ -313,4 +315,44 @@ TEST_CASE("url: scope: RFC 9110 §4.1: URLs beyond the length limit are out of s
   const UrlScope scope({"https://a.example/"}, {}, {}, {"re:(a|b)*c"});
   const std::string longUrl = "https://a.example/" + std::string(UrlScope::kMaxUrlLength, 'a');
   CHECK(scope.whyOutOfScope(longUrl) == "URL longer than 16384 characters");
+}
+
+TEST_CASE("url: UrlResolver gives exactly what resolveUrl gives") {
+  const std::vector<std::string> bases = {
+      "http://example.com/",
+      "HTTP://Example.COM:80/a/b/c.html?x=1",
+      "https://user@host.example:8443/dir/",
+      "http://example.com/a/b/../c/d",
+      "http://example.com",
+      "http://[::1]:8080/x/y",
+      "not a url",
+      "",
+  };
+  std::vector<std::string> references = {
+      "/", "/a", "a", "a/b", "/a/b.html", "page.html?id=3&b=4", "./a", "../a", "a/./b", "a/../b",
+      "/..", ".", "..", "...", "a/...", ".hidden", "/a//b", "//other.example/x", "?q", "",
+      "#frag", "a#frag", "a?x=%41", "a%2Fb", "A/B~c_d-e.f", "a?b?c", "a?=&", "a b", " a",
+      "a\tb", "http://other.example/", "mailto:x@example.com", "a:b", "a/b:c", "/a?x=..",
+  };
+  // Random references over an alphabet that mixes fast-path and other characters.
+  const std::string alphabet = "ab/.?=&~_-%#:@ \\A9";
+  std::uint64_t seed = 12345;
+  for (int n = 0; n < 3000; ++n) {
+    std::string r;
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    const std::size_t length = (seed >> 33) % 12;
+    for (std::size_t i = 0; i < length; ++i) {
+      seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+      r += alphabet[(seed >> 33) % alphabet.size()];
+    }
+    references.push_back(r);
+  }
+  for (const std::string& base : bases) {
+    const UrlResolver resolver(base);
+    for (const std::string& reference : references) {
+      CAPTURE(base);
+      CAPTURE(reference);
+      CHECK(resolver.resolve(reference) == resolveUrl(base, reference));
+    }
+  }
 }
