@@ -46,18 +46,19 @@ class AriaValidValue final : public Rule {
   // Expectation: each value is valid for its WAI-ARIA value type; ID references need not
   // resolve.
   Verdict expect(const Element& element, const RuleContext&) const override {
-    std::string problems;
+    std::string problems, lastChecked;
     std::size_t checked = 0, invalid = 0;
     for (const auto& a : rulesupport::aria::ariaAttributesOf(element)) {
       if (!isTarget(a)) continue;
       ++checked;
+      lastChecked = a.name;
       if (rulesupport::aria::isValidValue(*a.definition, a.value)) continue;
       if (invalid++) problems += "; ";
       problems += a.name + "=" + rulesupport::quoted(a.value, 40) + " is not " +
                   rulesupport::aria::describeValueType(*a.definition);
     }
     if (invalid == 0)
-      return {Outcome::Passed, checked == 1 ? "The ARIA attribute has a valid value"
+      return {Outcome::Passed, checked == 1 ? lastChecked + " has a valid value"
                                             : "All " + std::to_string(checked) +
                                                   " ARIA attributes have valid values"};
     return {Outcome::Failed, problems};
