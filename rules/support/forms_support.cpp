@@ -209,6 +209,79 @@ std::vector<const Element*> sameNameGroup(const Element& control, const Document
   return group;
 }
 
+const Element* namedGroupOf(const Element& control, const AccessibilityModel& model) {
+  for (const Element* e = control.parent(); e; e = e->parent()) {
+    const std::string role = model.role(*e);
+    if ((role == "group" || role == "radiogroup") && !model.accessibleName(*e).empty()) return e;
+  }
+  return nullptr;
+}
+
+namespace {
+
+bool isFormControl(const Element& e) {
+  return e.is("input") || e.is("select") || e.is("textarea") || e.is("button");
+}
+
+bool isHeading(const Element& e, const AccessibilityModel& model) {
+  return model.role(e) == "heading";
+}
+
+}  // namespace
+
+std::string groupQuestionText(const std::vector<const Element*>& controls,
+                              const AccessibilityModel& model) {
+  if (controls.empty()) return "";
+  // The closest common ancestor of the controls.
+  const Element* common = controls.front()->parent();
+  auto contains = [](const Element& root, const Element& e) {
+    for (const Element* p = &e; p; p = p->parent())
+      if (p == &root) return true;
+    return false;
+  };
+  while (common) {
+    bool all = true;
+    for (const Element* c : controls) all = all && contains(*common, *c);
+    if (all) break;
+    common = common->parent();
+  }
+  if (!common) return "";
+  // Walk the common ancestor in tree order up to the first control, keeping the last text that
+  // could be a question; a form control or a label/legend/heading in between resets it.
+  std::string last;
+  struct Frame {
+    const Node* node;
+    bool excluded;  // inside a label, legend, heading, script, style or hidden element
+  };
+  std::vector<Frame> stack{{common, false}};
+  while (!stack.empty()) {
+    const Frame f = stack.back();
+    stack.pop_back();
+    if (f.node->isText()) {
+      if (!f.excluded && !isWhitespaceOnly(f.node->text()))
+        last = text::collapseWhitespace(f.node->text());
+      else if (f.excluded && !isWhitespaceOnly(f.node->text()))
+        last.clear();  // label or heading text comes after the candidate
+      continue;
+    }
+    const Element& e = *f.node->asElement();
+    if (&e == controls.front()) break;
+    if (f.node != common && isFormControl(e)) {
+      last.clear();
+      continue;
+    }
+    const bool excluded = f.excluded || !model.isVisible(e) || e.is("label") || e.is("legend") ||
+                          e.is("script") || e.is("style") || e.is("template") ||
+                          isHeading(e, model);
+    const auto& kids = e.children();
+    for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back({*it, excluded});
+  }
+  if (last.empty()) return "";
+  const std::string_view trimmed = text::trim(last);
+  const bool question = trimmed.back() == ':' || trimmed.back() == '?';
+  return question ? std::string(trimmed) : "";
+}
+
 // ---------------------------------------------------------------------------------------------
 // Text
 

@@ -53,6 +53,17 @@ const Element* formOwner(const Element& control, const Document& document);
 // owner, in tree order, `control` included. Empty when it has no name.
 std::vector<const Element*> sameNameGroup(const Element& control, const Document& document);
 
+// The nearest ancestor of `control` that groups it under a name: semantic role group or
+// radiogroup (a fieldset is a group) with a non-empty accessible name (a fieldset's legend,
+// aria-label, aria-labelledby). nullptr when none.
+const Element* namedGroupOf(const Element& control, const AccessibilityModel& model);
+// The text that visually asks the question of a set of controls no group names: the last visible
+// text before the first control, inside the controls' closest common ancestor, with no other form
+// control in between, that is not in a label, legend or heading and ends with ':' or '?'
+// ("Gender:", "Do you smoke?"). "" when there is none.
+std::string groupQuestionText(const std::vector<const Element*>& controls,
+                              const AccessibilityModel& model);
+
 // --- Text ----------------------------------------------------------------------------------------
 // The elements an ID reference list (aria-describedby, aria-errormessage, ...) resolves to, in
 // order, each the first element with that id; missing ids are left out.
