@@ -497,8 +497,11 @@ ErrorTexts errorTextsFor(const Element& field, const Document& document,
     if (auto it = m.inForm.find(owner); it != m.inForm.end()) out.unclaimed = it->second;
     return out;
   }
-  const Element* scope =
-      field.parent() && field.parent()->parent() ? field.parent()->parent() : field.parent();
+  // Outside every form: the field's grandparent, or its parent when the grandparent is the
+  // whole body.
+  const Element* scope = field.parent();
+  if (scope && scope->parent() && !scope->parent()->is("body") && !scope->parent()->is("html"))
+    scope = scope->parent();
   if (scope)
     for (const auto& [parent, found] : m.loose)
       if (isInclusiveAncestor(*scope, *parent)) {

@@ -89,7 +89,8 @@ bool isFormFieldRole(std::string_view role);
 //     aria-describedby or aria-errormessage names, inside one of its labels, or inside a link to
 //     its id (an error summary's "#field" links).
 //   - A text no field claims may concern any field of its form (the form element it is in);
-//     outside every form, any field whose parent or grandparent contains it.
+//     outside every form, any field whose parent or grandparent (short of the body) contains
+//     it.
 struct ErrorTexts {
   std::string claimed;    // the first text `field` claims, whitespace collapsed
   std::string unclaimed;  // the first unclaimed text that may concern it
