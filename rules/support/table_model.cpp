@@ -234,20 +234,53 @@ HtmlTable HtmlTable::form(const Element& table) {
           static_cast<std::int32_t>(k));
   }
 
-  // The lines the header scans walk (see Step).
-  auto appendStep = [&](std::vector<Step>& line, std::size_t position, std::int32_t slot) {
+  // Header kinds, then the lines the header scans walk (see Step).
+  t.columnHeader_.assign(t.cells_.size(), 0);
+  t.rowHeader_.assign(t.cells_.size(), 0);
+  for (std::size_t k = 0; k < t.cells_.size(); ++k) {
+    const Cell& c = t.cells_[k];
+    if (!c.header) continue;
+    const Scope scope = scopeOf(*c.element);
+    // §4.9.12: an Auto header cell is a column header when no data cell is in any of its rows,
+    // else a row header when none is in any of its columns.
+    const bool column =
+        scope == Scope::Column ||
+        (scope == Scope::Auto && t.rowsWithData_[c.y + c.height] == t.rowsWithData_[c.y]);
+    const bool row =
+        scope == Scope::Row || (scope == Scope::Auto && !column &&
+                                t.columnsWithData_[c.x + c.width] == t.columnsWithData_[c.x]);
+    t.columnHeader_[k] = column;
+    t.rowHeader_[k] = row;
+  }
+  auto appendStep = [&](std::vector<Step>& line, std::size_t position, std::int32_t slot,
+                        bool column) {
     if (slot < 0) return;  // no cell, or several: the scan skips the slot
-    const std::int32_t step = t.cells_[static_cast<std::size_t>(slot)].header ? slot : -1;
-    if (!line.empty() && line.back().cell == step) return;  // same cell again, or more data
-    line.push_back({position, step});
+    const auto k = static_cast<std::size_t>(slot);
+    const Cell& c = t.cells_[k];
+    if (!c.header) {
+      if (line.empty() || line.back().cell != kDataRun) line.push_back({position, kDataRun});
+      return;
+    }
+    if (column ? t.columnHeader_[k] : t.rowHeader_[k]) {
+      if (line.empty() || line.back().cell != slot) line.push_back({position, slot});
+      return;
+    }
+    if (line.empty() || line.back().cell != kBlockedRun) {
+      line.push_back({position, kBlockedRun, static_cast<std::int32_t>(t.blockedRuns_.size())});
+      t.blockedRuns_.emplace_back();
+    }
+    auto& extents = t.blockedRuns_[static_cast<std::size_t>(line.back().run)];
+    const Extent extent = column ? Extent{c.x, c.width} : Extent{c.y, c.height};
+    if (std::find(extents.begin(), extents.end(), extent) == extents.end())
+      extents.push_back(extent);
   };
   t.columnSteps_.assign(t.width_, {});
   t.rowSteps_.assign(t.height_, {});
   for (std::size_t y = 0; y < t.height_; ++y)
     for (std::size_t x = 0; x < t.width_; ++x) {
       const std::int32_t slot = t.slots_[y * t.width_ + x];
-      appendStep(t.rowSteps_[y], x, slot);
-      appendStep(t.columnSteps_[x], y, slot);
+      appendStep(t.rowSteps_[y], x, slot, /*column=*/false);
+      appendStep(t.columnSteps_[x], y, slot, /*column=*/true);
     }
   return t;
 }
@@ -263,58 +296,50 @@ const HtmlTable::Cell* HtmlTable::cellAt(std::size_t x, std::size_t y) const {
   return slot < 0 ? nullptr : &cells_[static_cast<std::size_t>(slot)];
 }
 
-bool HtmlTable::isColumnHeader(const Cell& cell) const {
-  if (!cell.header) return false;
-  const Scope scope = scopeOf(*cell.element);
-  if (scope == Scope::Column) return true;
-  // §4.9.12: an Auto header cell with no data cell in any of its rows.
-  return scope == Scope::Auto && rowsWithData_[cell.y + cell.height] == rowsWithData_[cell.y];
-}
+bool HtmlTable::isColumnHeader(const Cell& cell) const { return columnHeader_[indexOf(cell)]; }
 
-bool HtmlTable::isRowHeader(const Cell& cell) const {
-  if (!cell.header) return false;
-  const Scope scope = scopeOf(*cell.element);
-  if (scope == Scope::Row) return true;
-  return scope == Scope::Auto && !isColumnHeader(cell) &&
-         columnsWithData_[cell.x + cell.width] == columnsWithData_[cell.x];
-}
+bool HtmlTable::isRowHeader(const Cell& cell) const { return rowHeader_[indexOf(cell)]; }
 
 void HtmlTable::scan(const Cell& principal, const std::vector<Step>& line, std::size_t from,
                      bool upward, std::vector<const Cell*>& headers) const {
   // §4.9.12.2 "internal algorithm for scanning and assigning header cells", walking from the
-  // principal cell's slot towards 0 (Δy = -1 when `upward`, else Δx = -1).
+  // principal cell's slot towards 0 (Δy = -1 when `upward`, else Δx = -1). Header cells are
+  // kept as their (position, size) along the other axis: that is all the blocking test reads.
+  auto extentOf = [upward](const Cell& c) {
+    return upward ? Extent{c.x, c.width} : Extent{c.y, c.height};
+  };
+  auto addUnique = [](std::vector<Extent>& to, const Extent& e) {
+    if (std::find(to.begin(), to.end(), e) == to.end()) to.push_back(e);
+  };
   bool inHeaderBlock = principal.header;
-  std::vector<const Cell*> headersFromCurrentBlock;
-  if (principal.header) headersFromCurrentBlock.push_back(&principal);
-  std::vector<const Cell*> opaqueHeaders;
+  std::vector<Extent> headersFromCurrentBlock, opaqueHeaders;
+  if (principal.header) headersFromCurrentBlock.push_back(extentOf(principal));
   auto it = std::lower_bound(line.begin(), line.end(), from,
                              [](const Step& s, std::size_t v) { return s.position < v; });
   while (it != line.begin()) {
     --it;
-    if (it->cell < 0) {
+    if (it->cell == kDataRun) {
       // A data cell ends the current header block: its headers become opaque.
       if (inHeaderBlock) {
         inHeaderBlock = false;
-        opaqueHeaders.insert(opaqueHeaders.end(), headersFromCurrentBlock.begin(),
-                             headersFromCurrentBlock.end());
+        for (const Extent& e : headersFromCurrentBlock) addUnique(opaqueHeaders, e);
         headersFromCurrentBlock.clear();
       }
       continue;
     }
-    const Cell& current = cells_[static_cast<std::size_t>(it->cell)];
     inHeaderBlock = true;
-    headersFromCurrentBlock.push_back(&current);
-    bool blocked = false;
-    if (upward) {
-      for (const Cell* o : opaqueHeaders)
-        if (o->x == current.x && o->width == current.width) blocked = true;
-      if (!isColumnHeader(current)) blocked = true;
-    } else {
-      for (const Cell* o : opaqueHeaders)
-        if (o->y == current.y && o->height == current.height) blocked = true;
-      if (!isRowHeader(current)) blocked = true;
+    if (it->cell == kBlockedRun) {
+      // Headers that are not column headers (row headers, when scanning left) are blocked.
+      for (const Extent& e : blockedRuns_[static_cast<std::size_t>(it->run)])
+        addUnique(headersFromCurrentBlock, e);
+      continue;
     }
-    if (!blocked) headers.push_back(&current);
+    const Cell& current = cells_[static_cast<std::size_t>(it->cell)];
+    const Extent extent = extentOf(current);
+    addUnique(headersFromCurrentBlock, extent);
+    // Blocked when an opaque header has the same position and size.
+    if (std::find(opaqueHeaders.begin(), opaqueHeaders.end(), extent) == opaqueHeaders.end())
+      headers.push_back(&current);
   }
 }
 
@@ -405,6 +430,32 @@ const std::vector<const Element*>& cellsAssignedTo(const Element& header, const 
   static const std::vector<const Element*> kNone;
   auto it = entry.assignedCells.find(&header);
   return it == entry.assignedCells.end() ? kNone : it->second;
+}
+
+bool headsAnyCell(const Element& header, const Element& table, const Document& document,
+                  const std::function<bool(const Element&)>& accept) {
+  const HtmlTable& grid = htmlTableFor(table, document);
+  const HtmlTable::Cell* h = grid.cellOf(header);
+  if (!h) return false;
+  if (!isEmptyCell(header)) {
+    // The cell right after the header along its direction, anchored there, with no headers
+    // attribute: its scan meets the header first, with nothing opaque yet.
+    auto firstMet = [&](std::size_t x, std::size_t y, std::size_t backX, std::size_t backY) {
+      const HtmlTable::Cell* c = grid.cellAt(x, y);
+      return c && c->x == x && c->y == y && grid.cellAt(backX, backY) == h &&
+             !c->element->hasAttribute("headers") && accept(*c->element);
+    };
+    const std::size_t below = h->y + h->height, after = h->x + h->width;
+    if (grid.isColumnHeader(*h))
+      for (std::size_t x = h->x; x < after; ++x)
+        if (firstMet(x, below, x, below - 1)) return true;
+    if (grid.isRowHeader(*h))
+      for (std::size_t y = h->y; y < below; ++y)
+        if (firstMet(after, y, after - 1, y)) return true;
+  }
+  for (const Element* cell : cellsAssignedTo(header, table, document))
+    if (accept(*cell)) return true;
+  return false;
 }
 
 void resetTableMemo() {

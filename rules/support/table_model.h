@@ -9,8 +9,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "scanner/a11y.h"
@@ -74,16 +76,29 @@ class HtmlTable {
   std::vector<const Cell*> assignedHeaders(const Cell& principal, const Document& document) const;
 
  private:
-  // Along one column (scanning up) or one row (scanning left): the header cells met, slot by
-  // slot, and each run of data cells as one entry (cell -1). Runs of slots no cell or several
-  // cells cover are skipped, as the scan skips them. The scan of §4.9.12.2 only changes its
-  // state at these entries, so it walks them instead of every slot.
+  // Along one column (scanning up) or one row (scanning left), what the scan of §4.9.12.2 meets:
+  //   - a header cell that can be assigned along this line (a column header in a column, a row
+  //     header in a row): `cell` is its index;
+  //   - a run of data cells (kDataRun): only the first matters, it ends the header block;
+  //   - a run of header cells that can never be assigned along this line (kBlockedRun): they only
+  //     join the header block, and later block headers of the same position and size; `run`
+  //     indexes their distinct (position, size) pairs in blockedRuns_.
+  // Slots no cell or several cells cover are skipped, as the scan skips them. Walking these
+  // steps instead of slots keeps a column of 10 000 row headers from costing 10 000 steps for
+  // each of its cells.
+  static constexpr std::int32_t kDataRun = -1;
+  static constexpr std::int32_t kBlockedRun = -2;
   struct Step {
     std::size_t position;
     std::int32_t cell;
+    std::int32_t run = -1;
   };
+  using Extent = std::pair<std::size_t, std::size_t>;  // (x, width) or (y, height)
   void scan(const Cell& principal, const std::vector<Step>& line, std::size_t from, bool upward,
             std::vector<const Cell*>& headers) const;
+  std::size_t indexOf(const Cell& cell) const {
+    return static_cast<std::size_t>(&cell - cells_.data());
+  }
 
   const Element* table_ = nullptr;
   bool formed_ = true;
@@ -95,6 +110,8 @@ class HtmlTable {
   // slots_[y * width_ + x]: index into cells_, or kNoCell / kManyCells.
   std::vector<std::int32_t> slots_;
   std::vector<std::vector<Step>> columnSteps_, rowSteps_;
+  std::vector<std::vector<Extent>> blockedRuns_;
+  std::vector<char> columnHeader_, rowHeader_;  // per cell: isColumnHeader, isRowHeader
   // Prefix counts of the rows / columns that hold a data cell (size height + 1 / width + 1).
   std::vector<std::size_t> rowsWithData_, columnsWithData_;
   // Cells with scope=rowgroup / scope=colgroup, per row group / column group.
@@ -110,6 +127,12 @@ const HtmlTable& htmlTableFor(const Element& table, const Document& document);
 // in tree order; memoised with the table.
 const std::vector<const Element*>& cellsAssignedTo(const Element& header, const Element& table,
                                                    const Document& document);
+// Whether `header` is assigned to at least one cell of `table` that `accept` takes. The common
+// case is answered at once: a column header with a cell right below it, or a row header with one
+// right after it, that has no headers attribute, is that cell's first header met (§4.9.12.2) —
+// a table of header cells alone costs nothing; anything else looks at cellsAssignedTo.
+bool headsAnyCell(const Element& header, const Element& table, const Document& document,
+                  const std::function<bool(const Element&)>& accept);
 void resetTableMemo();
 
 // An ARIA table: the rows a table/grid/treegrid element owns (through rowgroups, not through

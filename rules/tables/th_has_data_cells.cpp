@@ -88,11 +88,16 @@ class ThHasDataCells final : public Rule {
         return {Outcome::CantTell, "The table is too large to lay out (over " +
                                        std::to_string(rulesupport::HtmlTable::kMaxSlots) +
                                        " slots): check by hand that " + label + " heads cells"};
-      for (const Element* cell : rulesupport::cellsAssignedTo(element, table, document)) {
-        if (rulesupport::isCellRole(model.role(*cell)))
-          return {Outcome::Passed,
-                  "Header " + label + " heads cells, such as " + describeCell(*cell)};
-      }
+      const Element* example = nullptr;
+      const bool heads =
+          rulesupport::headsAnyCell(element, table, document, [&](const Element& cell) {
+            if (!rulesupport::isCellRole(model.role(cell))) return false;
+            example = &cell;
+            return true;
+          });
+      if (heads)
+        return {Outcome::Passed,
+                "Header " + label + " heads cells, such as " + describeCell(*example)};
       return {Outcome::Failed,
               "Header " + label + " is assigned to no cell: " + whyNone(element, table, document)};
     }

@@ -71,7 +71,8 @@ class ThScopeValid final : public Rule {
                                      "header heads instead: check it by hand"};
     const bool column = grid.isColumnHeader(*cell);
     const bool row = grid.isRowHeader(*cell);
-    const bool named = !rulesupport::cellsAssignedTo(element, table, document).empty();
+    const bool named =
+        rulesupport::headsAnyCell(element, table, document, [](const Element&) { return true; });
     if (!column && !row && !named)
       return {Outcome::Failed,
               invalid +
