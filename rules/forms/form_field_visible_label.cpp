@@ -164,16 +164,28 @@ class FormFieldVisibleLabel final : public Rule {
                 "The field is labelled by the visible text " + rulesupport::quoted(text)};
     }
 
-    // What labels it instead.
+    // What labels it instead, in the order accname 1.2 and HTML-AAM take the name from.
+    auto attributeText = [&](std::string_view name) {
+      return std::string(name) + "=" +
+             rulesupport::quoted(text::collapseWhitespace(element.attr(name)));
+    };
     std::string source;
-    if (!rulesupport::isWhitespaceOnly(element.attr("aria-label")))
-      source =
-          "aria-label=" + rulesupport::quoted(text::collapseWhitespace(element.attr("aria-label")));
+    const auto labelledBy = rulesupport::idReferences(element, "aria-labelledby", document);
+    const auto labels = rulesupport::labelsOf(element, document);
+    if (!labelledBy.empty() && !model.accessibleName(element).empty() &&
+        rulesupport::isWhitespaceOnly(element.attr("aria-label")) && labels.empty())
+      source = "aria-labelledby pointing at hidden text";
+    else if (!rulesupport::isWhitespaceOnly(element.attr("aria-label")))
+      source = attributeText("aria-label");
+    else if (!labels.empty())
+      source = "a hidden <label> " +
+               rulesupport::quoted(text::collapseWhitespace(labels.front()->textContent()));
     else if (!rulesupport::isWhitespaceOnly(element.attr("title")))
-      source = "title=" + rulesupport::quoted(text::collapseWhitespace(element.attr("title")));
+      source = attributeText("title") + (rulesupport::isWhitespaceOnly(element.attr("placeholder"))
+                                             ? ""
+                                             : " and " + attributeText("placeholder"));
     else if (!rulesupport::isWhitespaceOnly(element.attr("placeholder")))
-      source = "placeholder=" +
-               rulesupport::quoted(text::collapseWhitespace(element.attr("placeholder")));
+      source = attributeText("placeholder");
     else
       source = "the accessible name " + rulesupport::quoted(model.accessibleName(element));
     const std::string field = "Field " + rulesupport::elementLabel(element);
@@ -199,7 +211,9 @@ class FormFieldVisibleLabel final : public Rule {
         field + " has no visible label: it is labelled only by " + source +
             (source.rfind("placeholder", 0) == 0 ? ", which disappears as soon as the user types"
              : source.rfind("title", 0) == 0     ? ", a tooltip that only a mouse user sees"
-                                                 : ", which is not shown on screen")};
+             : source.rfind("a hidden", 0) == 0 || source.rfind("aria-labelledby", 0) == 0
+                 ? ""
+                 : ", which is not shown on screen")};
   }
 };
 
