@@ -79,9 +79,9 @@ class AutocompleteValid final : public Rule {
     const tables::AutofillToken* token = tables::findAutofillToken(check.fieldName);
     const std::string type = rulesupport::controlType(element);
     if (token && !rulesupport::controlGroupAppliesTo(token->controlGroup, type))
-      message += " (a field name for " + std::string(token->controlGroup) +
-                 " fields, so browsers may not fill this " + rulesupport::elementLabel(element) +
-                 ")";
+      message += "; HTML meant this field name for " + std::string(token->controlGroup) +
+                 " controls, not " + rulesupport::elementLabel(element) +
+                 ", so autofill may ignore it, though the purpose is still stated";
     return {Outcome::Passed, message};
   }
 };

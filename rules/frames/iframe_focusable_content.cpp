@@ -32,7 +32,7 @@ const RuleMeta kMeta{
     .helpUrl = "https://www.w3.org/WAI/WCAG21/Understanding/keyboard",
 };
 
-// CSS 2 §8.3 / HTML §15.3.3: the user-agent style sheet gives body an 8px margin, so an iframe
+// HTML §15.3.2 "The page": the user-agent style sheet gives body an 8px margin, so an iframe
 // narrower or lower than this shows none of its document's content unless the document's own
 // styles move it.
 constexpr double kBodyMargin = 8;
