@@ -99,14 +99,15 @@ bool isLinkRole(std::string_view role) {
   return !role.empty() && tables::roleInheritsFrom(role, "link");
 }
 
-const Element* firstFocusableDescendant(const Element& element, const AccessibilityModel& model) {
+const Element* firstFocusableDescendant(const Element& element, const AccessibilityModel& model,
+                                        bool sequentialOnly) {
   std::vector<const Element*> stack;
   for (auto it = element.children().rbegin(); it != element.children().rend(); ++it)
     if (const Element* e = (*it)->asElement()) stack.push_back(e);
   while (!stack.empty()) {
     const Element* e = stack.back();
     stack.pop_back();
-    if (model.isFocusable(*e)) return e;
+    if (sequentialOnly ? model.isInSequentialFocusNavigation(*e) : model.isFocusable(*e)) return e;
     if (e->is("template")) continue;
     for (auto it = e->children().rbegin(); it != e->children().rend(); ++it)
       if (const Element* child = (*it)->asElement()) stack.push_back(child);

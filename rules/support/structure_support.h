@@ -53,9 +53,11 @@ bool isOperableWithPresentationalChildren(std::string_view role);
 // The role is `link` or inherits from it (doc-backlink, doc-biblioref, ...).
 bool isLinkRole(std::string_view role);
 
-// An element of the subtree below `element` (itself excluded) that is focusable, or nullptr.
-// Does not descend into <template> content (never focusable).
-const Element* firstFocusableDescendant(const Element& element, const AccessibilityModel& model);
+// An element of the subtree below `element` (itself excluded) that is focusable — or, with
+// `sequentialOnly`, in the sequential focus navigation order (reachable with the Tab key) —
+// or nullptr. Does not descend into <template> content (never focusable).
+const Element* firstFocusableDescendant(const Element& element, const AccessibilityModel& model,
+                                        bool sequentialOnly = false);
 
 // --- Inline event handlers -------------------------------------------------------------------
 
