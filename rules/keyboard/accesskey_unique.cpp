@@ -30,7 +30,8 @@ const RuleMeta kMeta{
 // An element whose accesskey the browser honours: HTML, in the document, rendered and not inert
 // (HTML §6.7.2: the user agent assigns keys to elements it can activate or focus; an element
 // that is not being rendered or is inert can be neither).
-std::optional<std::string> activeAccessKey(const Element& element, const AccessibilityModel& model) {
+std::optional<std::string> activeAccessKey(const Element& element,
+                                           const AccessibilityModel& model) {
   if (!element.isHtml() || element.inTemplate() || !element.hasAttribute("accesskey"))
     return std::nullopt;
   if (model.isNotRendered(element) || model.isInert(element)) return std::nullopt;
@@ -59,15 +60,15 @@ class AccesskeyUnique final : public Rule {
       if (!other) other = e;
       ++others;
     }
-    if (!other) return {Outcome::Passed, "accesskey " + rulesupport::quoted(key) + " is unique on the page"};
+    if (!other)
+      return {Outcome::Passed, "accesskey " + rulesupport::quoted(key) + " is unique on the page"};
     std::string message = "accesskey " + rulesupport::quoted(key) + " is also used by " +
                           rulesupport::elementLabel(*other);
     const std::string line = structure::lineOf(*other);
     if (!line.empty()) message += " at " + line;
     if (others > 1) message += " and " + std::to_string(others - 1) + " more";
-    return {Outcome::Failed,
-            message + (others > 1 ? ", so the shortcut cannot reach them all"
-                                  : ", so the shortcut cannot reach both")};
+    return {Outcome::Failed, message + (others > 1 ? ", so the shortcut cannot reach them all"
+                                                   : ", so the shortcut cannot reach both")};
   }
 };
 

@@ -45,7 +45,10 @@ const RuleMeta kMeta{
 std::string join(const std::vector<std::string_view>& names) {
   std::string text;
   for (std::size_t i = 0; i < names.size(); ++i)
-    text += std::string(i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + std::string(names[i]);
+    text += std::string(i == 0                  ? ""
+                        : i + 1 == names.size() ? " and "
+                                                : ", ") +
+            std::string(names[i]);
   return text;
 }
 
@@ -85,20 +88,23 @@ class ClickHandlerNotFocusable final : public Rule {
       const bool composite = tables::roleInheritsFrom(model.role(*a), "composite");
       if (widget && composite && (focusable || model.isFocusable(*a)))
         return {Outcome::Passed, label + " (" + role + ") with " + handlers +
-                                     " is operated from the keyboard through the " +
-                                     located(*a) + " (" + model.role(*a) + ")"};
+                                     " is operated from the keyboard through the " + located(*a) +
+                                     " (" + model.role(*a) + ")"};
       if (!focusableAncestor && model.isFocusable(*a)) focusableAncestor = a;
     }
     if (focusableAncestor)
-      return {Outcome::CantTell,
-              label + " has " + handlers + " but is not in the Tab order; it is inside the "
-              "focusable " + located(*focusableAncestor) + ", whose keyboard activation does "
-              "not run this handler: check that the control does the same"};
+      return {Outcome::CantTell, label + " has " + handlers +
+                                     " but is not in the Tab order; it is inside the "
+                                     "focusable " +
+                                     located(*focusableAncestor) +
+                                     ", whose keyboard activation does "
+                                     "not run this handler: check that the control does the same"};
     const std::string why = focusable ? "can take focus only from scripts (tabindex=\"-1\")"
                                       : "cannot take keyboard focus";
     if (widget)
       return {Outcome::CantTell, label + " has the role " + role + " and " + handlers + " but " +
-                                     why + ": check that keyboard users can do what a click "
+                                     why +
+                                     ": check that keyboard users can do what a click "
                                      "does here (tabindex=\"0\" and key handlers make a "
                                      "custom control usable)"};
     return {Outcome::CantTell, label + " has " + handlers + " but " + why +

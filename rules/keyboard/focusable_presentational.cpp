@@ -76,8 +76,7 @@ class FocusablePresentational final : public Rule {
   bool applies(const Element& element, const RuleContext& context) const override {
     if (element.inTemplate()) return false;
     const auto explicitRole = context.model.explicitRole(element);
-    if (!explicitRole || (*explicitRole != "none" && *explicitRole != "presentation"))
-      return false;
+    if (!explicitRole || (*explicitRole != "none" && *explicitRole != "presentation")) return false;
     return context.model.isFocusable(element) &&
            context.model.isIncludedInAccessibilityTree(element);
   }

@@ -100,8 +100,8 @@ class NestedInteractive final : public Rule {
   Verdict expect(const Element& element, const RuleContext& context) const override {
     const AccessibilityModel& model = context.model;
     const std::string role = model.role(element);
-    const std::string label = rulesupport::elementLabel(element) +
-                              (role == element.tag() ? "" : " (" + role + ")");
+    const std::string label =
+        rulesupport::elementLabel(element) + (role == element.tag() ? "" : " (" + role + ")");
     const Nested nested = focusableDescendants(element, model);
     if (!nested.first) return {Outcome::Passed, label + " contains nothing focusable"};
     if (kindOf(element, model) == Kind::PresentationalChildren)

@@ -3,10 +3,10 @@
 // Why 2.1.1 and not 1.1.1: an <img ismap> inside a link sends the coordinates of the pointer
 // click to the server, which picks the destination by the spot clicked (HTML §4.5.1 "the a
 // element", activation behaviour: the "?x,y" suffix carries the click's position only for a
-// real pointing-device click on the image; any other activation sends "?0,0"). A keyboard cannot choose a spot, so the regions are
-// functionality a keyboard cannot operate (SC 2.1.1). Text alternatives are a separate matter:
-// the image's alt text is image-name's question (SC 1.1.1), and no alt text could let a keyboard
-// user pick a region.
+// real pointing-device click on the image; any other activation sends "?0,0"). A keyboard cannot
+// choose a spot, so the regions are functionality a keyboard cannot operate (SC 2.1.1). Text
+// alternatives are a separate matter: the image's alt text is image-name's question (SC 1.1.1), and
+// no alt text could let a keyboard user pick a region.
 //
 // Assumption, as ACT rules state theirs: the page offers no other, keyboard-operable way to each
 // destination (for example a list of text links with the same targets). Where it does, SC 2.1.1

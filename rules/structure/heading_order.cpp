@@ -48,22 +48,20 @@ class HeadingOrder final : public Rule {
     const int level = structure::headingLevel(element);
     const Element* previous = structure::previousExposedHeading(element, context.model);
     if (!previous)
-      return {Outcome::Passed,
-              "First heading of the page, level " + std::to_string(level)};
+      return {Outcome::Passed, "First heading of the page, level " + std::to_string(level)};
     const int previousLevel = structure::headingLevel(*previous);
     if (level <= previousLevel + 1)
-      return {Outcome::Passed, "Level " + std::to_string(level) + " follows level " +
-                                   std::to_string(previousLevel)};
-    std::string skipped = level == previousLevel + 2
-                              ? "level " + std::to_string(previousLevel + 1)
-                              : "levels " + std::to_string(previousLevel + 1) + "–" +
-                                    std::to_string(level - 1);
+      return {Outcome::Passed,
+              "Level " + std::to_string(level) + " follows level " + std::to_string(previousLevel)};
+    std::string skipped =
+        level == previousLevel + 2
+            ? "level " + std::to_string(previousLevel + 1)
+            : "levels " + std::to_string(previousLevel + 1) + "–" + std::to_string(level - 1);
     const std::string where = structure::lineOf(*previous);
-    return {Outcome::Failed, "Heading level " + std::to_string(level) + " follows the level-" +
-                                 std::to_string(previousLevel) + " heading " +
-                                 describe(*previous, context.model) +
-                                 (where.empty() ? "" : " (" + where + ")") + ", skipping " +
-                                 skipped};
+    return {Outcome::Failed,
+            "Heading level " + std::to_string(level) + " follows the level-" +
+                std::to_string(previousLevel) + " heading " + describe(*previous, context.model) +
+                (where.empty() ? "" : " (" + where + ")") + ", skipping " + skipped};
   }
 };
 

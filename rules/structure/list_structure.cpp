@@ -211,9 +211,10 @@ class ListStructure final : public Rule {
               terms == 0 ? std::string("Description list <dl> is empty")
                          : "Description list <dl> contains " + std::to_string(terms) +
                                (terms == 1 ? " term" : " terms") + ", each with a description"};
-    return {Outcome::Failed, "Description list <dl> is not made of <dt> terms followed by <dd> "
-                             "descriptions: " +
-                                 joinProblems(problems)};
+    return {Outcome::Failed,
+            "Description list <dl> is not made of <dt> terms followed by <dd> "
+            "descriptions: " +
+                joinProblems(problems)};
   }
 
   static void checkGroup(const Element& parent, bool inDiv, const AccessibilityModel& model,
@@ -244,7 +245,8 @@ class ListStructure final : public Rule {
       }
     }
     if (termWithoutDescription)
-      problems.push_back(childLabel(*termWithoutDescription) + " with no <dd> description after it");
+      problems.push_back(childLabel(*termWithoutDescription) +
+                         " with no <dd> description after it");
   }
 
   // Expectation for an <li>: its parent is a <ul>, <ol> or <menu> (that is exposed as a list).
@@ -255,15 +257,17 @@ class ListStructure final : public Rule {
     std::string message =
         "<li> is inside " + parentLabel(li) + ", not a <ul>, <ol> or <menu>, so it is no list item";
     if (parent && model.role(*parent) == "list")
-      message += ": in an element with role=\"list\", use role=\"listitem\" or make the list a <ul>";
+      message +=
+          ": in an element with role=\"list\", use role=\"listitem\" or make the list a <ul>";
     return {Outcome::Failed, message};
   }
 
   // Expectation for a <dt>/<dd>: its parent is a <dl>, or a <div> whose parent is a <dl>.
   static Verdict expectTermOrDescription(const Element& e) {
     const Element* parent = e.parent();
-    const bool inDl = parent && (parent->is("dl") || (parent->is("div") && parent->parent() &&
-                                                      parent->parent()->is("dl")));
+    const bool inDl =
+        parent &&
+        (parent->is("dl") || (parent->is("div") && parent->parent() && parent->parent()->is("dl")));
     const std::string what = e.is("dt") ? "term" : "description";
     if (inDl) return {Outcome::Passed, "<" + e.tag() + "> is a " + what + " of a description list"};
     return {Outcome::Failed, "<" + e.tag() + "> is inside " + parentLabel(e) +
@@ -288,12 +292,15 @@ class ListStructure final : public Rule {
     if (contextElement) {
       const std::string role = model.role(*contextElement);
       if (role == "list" || role == "directory")
-        return {Outcome::Passed, "role=\"listitem\" is an item of the list " + listLabel(*contextElement)};
+        return {Outcome::Passed,
+                "role=\"listitem\" is an item of the list " + listLabel(*contextElement)};
     }
     if (const Element* owner = owningList(item, context))
-      return {Outcome::Passed, "role=\"listitem\" belongs through aria-owns to the list " + listLabel(*owner)};
-    std::string where = contextElement ? "in " + childLabel(*contextElement) + ", which is not a list"
-                                       : "in no list";
+      return {Outcome::Passed,
+              "role=\"listitem\" belongs through aria-owns to the list " + listLabel(*owner)};
+    std::string where = contextElement
+                            ? "in " + childLabel(*contextElement) + ", which is not a list"
+                            : "in no list";
     return {Outcome::Failed, "role=\"listitem\" is " + where + ", so it is no list item"};
   }
 

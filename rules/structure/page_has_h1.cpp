@@ -45,14 +45,12 @@ class PageHasH1 final : public Rule {
       if (!structure::isExposedHeading(*e, context.model)) continue;
       if (structure::headingLevel(*e) == 1) {
         const std::string name = context.model.accessibleName(*e);
-        return {Outcome::Passed,
-                "The page has the level-1 heading " + structure::headingLabel(*e) +
-                    (name.empty() ? "" : " " + rulesupport::quoted(name))};
+        return {Outcome::Passed, "The page has the level-1 heading " + structure::headingLabel(*e) +
+                                     (name.empty() ? "" : " " + rulesupport::quoted(name))};
       }
       if (!first) first = e;
     }
-    if (!first)
-      return {Outcome::Failed, "The page has no headings at all, so no level-1 heading"};
+    if (!first) return {Outcome::Failed, "The page has no headings at all, so no level-1 heading"};
     std::string message = "The page has no level-1 heading; its first heading is " +
                           structure::headingLabel(*first) + " (level " +
                           std::to_string(structure::headingLevel(*first)) + ")";

@@ -88,8 +88,8 @@ bool isOperableWithPresentationalChildren(std::string_view role) {
   // WAI-ARIA 1.2 §5.2.8: the widget roles whose characteristics table says "Children
   // Presentational: True", less those that take no user input.
   static constexpr std::array<std::string_view, 10> kRoles = {
-      "button",   "checkbox",  "menuitemcheckbox", "menuitemradio", "option",
-      "radio",    "scrollbar", "slider",           "switch",        "tab"};
+      "button", "checkbox",  "menuitemcheckbox", "menuitemradio", "option",
+      "radio",  "scrollbar", "slider",           "switch",        "tab"};
   for (std::string_view r : kRoles)
     if (r == role) return true;
   return false;

@@ -113,8 +113,9 @@ TEST_CASE("saavu rules --lang sv and en: titles from sv.json and the rules' own 
   }
 }
 
-TEST_CASE("saavu rules: each rule's criteria, level, impact and ACT ids, criteria named in the "
-          "chosen language") {
+TEST_CASE(
+    "saavu rules: each rule's criteria, level, impact and ACT ids, criteria named in the "
+    "chosen language") {
   const json rules = ruleMetadata();
   const json fi = localeFile("fi");
   const json en = localeFile("en");
@@ -129,10 +130,10 @@ TEST_CASE("saavu rules: each rule's criteria, level, impact and ACT ids, criteri
     std::string fiCriteria, enCriteria;
     for (const json& sc : rule["wcag"]) {
       const std::string n = sc;
-      fiCriteria += (fiCriteria.empty() ? "" : "; ") + n + " " +
-                    fi["criteria"][n]["name"].get<std::string>();
-      enCriteria += (enCriteria.empty() ? "" : "; ") + n + " " +
-                    en["criteria"][n]["name"].get<std::string>();
+      fiCriteria +=
+          (fiCriteria.empty() ? "" : "; ") + n + " " + fi["criteria"][n]["name"].get<std::string>();
+      enCriteria +=
+          (enCriteria.empty() ? "" : "; ") + n + " " + en["criteria"][n]["name"].get<std::string>();
     }
     if (rule["wcag"].empty()) fiCriteria = enCriteria = "-";
     CHECK(finnish.at(id).criteria == "WCAG " + fiCriteria + tail);
