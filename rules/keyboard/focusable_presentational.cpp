@@ -9,16 +9,23 @@
 // - a native control or link (<button role="none">, <a href role="presentation">): it is still
 //   announced as a button or link, so the role attribute does nothing — passed; the same for an
 //   editing host (contenteditable), which is announced as editable text;
-// - an element with no role of its own (<div>, <span>: generic, or no role at all) that is in
+// - an element HTML-AAM maps to `generic` (<div>, <span>, a custom element, ...) that is in
 //   the Tab order: keyboard focus stops on something assistive technologies announce with no
 //   role, so a screen reader user cannot tell what it is or that it does anything — failed;
 //   unless its inline style makes it a scroll container (overflow auto or scroll), which is
 //   focusable so that keyboard users can scroll it: then it may be no control at all, and a
 //   person has to judge — cantTell;
+// - an element HTML-AAM gives "no corresponding role": it has a platform role with no WAI-ARIA
+//   equivalent. For the natively focusable ones (a <summary> is a disclosure button, an <input
+//   type="password"> or "date" a text or date field, an <iframe> a frame, <audio>/<video> with
+//   controls a media player) users meet that platform role — passed; for others made
+//   focusable with tabindex (a <label>, a <canvas>) what screen readers announce varies —
+//   cantTell;
 // - an element with another meaningful implicit role (a heading, an image), or one focusable
 //   only from scripts (tabindex="-1"): users meet that role, or only meet it where a script
 //   moves focus on purpose — passed.
 #include <string>
+#include <string_view>
 
 #include "rules/rule.h"
 #include "rules/support/rule_support.h"
@@ -66,6 +73,15 @@ bool isEditingHost(const Element& element) {
   return v.empty() || v == "true" || v == "plaintext-only";
 }
 
+// Elements that are focusable without a tabindex and that HTML-AAM maps to a platform role with
+// no WAI-ARIA equivalent ("No corresponding role"): the controls among them.
+bool isNativeControlWithoutAriaRole(const Element& element) {
+  if (element.hasAttribute("tabindex")) return false;
+  for (std::string_view tag : {"input", "summary", "iframe", "audio", "video", "embed", "object"})
+    if (element.is(tag)) return true;
+  return false;
+}
+
 class FocusablePresentational final : public Rule {
  public:
   const RuleMeta& meta() const override { return kMeta; }
@@ -86,10 +102,12 @@ class FocusablePresentational final : public Rule {
     const std::string role = model.role(element);  // after the §9.3 conflict resolution
     const std::string label = rulesupport::elementLabel(element);
     const std::string attr = "role=" + rulesupport::quoted(element.attr("role"), 30);
-    const bool noRole = role.empty() || role == "generic";
-    if (!noRole)
+    if (!role.empty() && role != "generic")
       return {Outcome::Passed, attr + " is ignored on the focusable " + label +
                                    " (WAI-ARIA 1.2 §9.3); it is exposed as " + role};
+    if (role.empty() && isNativeControlWithoutAriaRole(element))
+      return {Outcome::Passed, attr + " is ignored on the focusable " + label +
+                                   " (WAI-ARIA 1.2 §9.3); it keeps its platform role"};
     if (isEditingHost(element))
       return {Outcome::Passed, attr + " is ignored on the editable " + label +
                                    ", which assistive technologies announce as editable text"};
@@ -97,6 +115,10 @@ class FocusablePresentational final : public Rule {
       return {Outcome::Passed, label + " with " + attr +
                                    " is focusable only from scripts or by pointer (negative "
                                    "tabindex), not by the Tab key"};
+    if (role.empty())
+      return {Outcome::CantTell, "Keyboard focus stops on " + label + ", whose " + attr +
+                                     " is ignored; HTML gives it no WAI-ARIA role, only a "
+                                     "platform one: check what screen readers announce"};
     if (isInlineScrollContainer(element))
       return {Outcome::CantTell, label + " with " + attr +
                                      " is a focusable scroll container that assistive "
