@@ -25,6 +25,7 @@
 // meet, so it is not reported.
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/rule.h"
@@ -98,18 +99,23 @@ class ListStructure final : public Rule {
   // in the accessibility tree) and part of the document:
   // - a list: semantic role `list` (<ul>, <ol>, <menu>, or role="list") or `directory`;
   // - a description list: a <dl> without an explicit role;
-  // - an <li> without an explicit role, unless its parent is a <ul>/<ol>/<menu> whose role was
-  //   changed to something other than list (then the ARIA rules judge the container) or it
-  //   inherits a presentational role from its list;
-  // - a <dt> or <dd> that keeps its native role;
-  // - an element with the explicit role `listitem`.
+  // and the items that no list holds, which no container's test can see:
+  // - an <li> without an explicit role (and not presentational) whose parent is not a <ul>,
+  //   <ol> or <menu>;
+  // - a <dt> or <dd> that keeps its native role and whose parent is neither a <dl> nor a <div>
+  //   child of a <dl>;
+  // - an element with the explicit role `listitem` whose parent in the accessibility tree is
+  //   not a list and that no list owns through aria-owns.
+  // An item inside its container is judged with the container (so a page's many list items do
+  // not each add a result); an <li> in a <ul> whose role was changed to something other than a
+  // list is the ARIA rules' question (required owned elements).
   bool applies(const Element& element, const RuleContext& context) const override {
-    return targetOf(element, context.model) != Target::None;
+    return targetOf(element, context) != Target::None;
   }
 
   Verdict expect(const Element& element, const RuleContext& context) const override {
     const AccessibilityModel& model = context.model;
-    switch (targetOf(element, model)) {
+    switch (targetOf(element, context)) {
       case Target::List:
         return expectList(element, model);
       case Target::DescriptionList:
@@ -127,22 +133,25 @@ class ListStructure final : public Rule {
   }
 
  private:
-  static Target targetOf(const Element& e, const AccessibilityModel& model) {
+  Target targetOf(const Element& e, const RuleContext& context) const {
+    const AccessibilityModel& model = context.model;
     if (e.inTemplate() || !isExposed(e, model)) return Target::None;
     const auto explicitRole = model.explicitRole(e);
-    if (explicitRole && *explicitRole == "listitem") return Target::AriaListItem;
+    if (explicitRole && *explicitRole == "listitem")
+      return listItemContext(e, context).list ? Target::None : Target::AriaListItem;
     const std::string role = model.role(e);
     if (role == "list" || role == "directory") return Target::List;
     if (e.is("dl") && !explicitRole) return Target::DescriptionList;
     if (e.is("li") && !explicitRole && role != "presentation") {
       const Element* parent = e.parent();
-      if (parent && isListElement(*parent)) {
-        const std::string parentRole = model.role(*parent);
-        if (parentRole != "list" && parentRole != "directory") return Target::None;
-      }
-      return Target::ListItem;
+      return parent && isListElement(*parent) ? Target::None : Target::ListItem;
     }
-    if (isTermOrDescription(e, model)) return Target::TermOrDescription;
+    if (isTermOrDescription(e, model)) {
+      const Element* parent = e.parent();
+      const bool inDl = parent && (parent->is("dl") || (parent->is("div") && parent->parent() &&
+                                                        parent->parent()->is("dl")));
+      return inDl ? Target::None : Target::TermOrDescription;
+    }
     return Target::None;
   }
 
@@ -152,7 +161,8 @@ class ListStructure final : public Rule {
   // (and an <li> below a wrapper is no list item, HTML-AAM §4 "li"). For other elements with
   // role="list" it means child in the accessibility tree, as the ACT glossary "owned by" reads
   // it: a wrapper that is exposed with no role of its own (generic or presentational) and holds
-  // no text of its own is looked through, and its children count instead.
+  // no text of its own is looked through, and its children count instead. Elements the list
+  // owns through aria-owns are its children too.
   static Verdict expectList(const Element& list, const AccessibilityModel& model) {
     const bool lookThroughWrappers = !isListElement(list);
     std::vector<std::string> problems;
@@ -185,16 +195,27 @@ class ListStructure final : public Rule {
         problem += ", which is a list item only in <ul>, <ol> or <menu>";
       problems.push_back(problem);
     }
+    // WAI-ARIA 1.2 §6.6 aria-owns: the referenced elements are children of the list as well.
+    if (const std::string* owns = list.attribute("aria-owns")) {
+      for (std::string_view id : text::splitWhitespace(*owns)) {
+        const Element* e = model.document().byId(id);
+        if (!e || !isExposed(*e, model)) continue;
+        if (model.role(*e) == "listitem")
+          ++items;
+        else
+          problems.push_back(childLabel(*e) + " (through aria-owns)");
+      }
+    }
     const std::string label = listLabel(list);
     if (problems.empty())
       return {Outcome::Passed, items == 0 ? "List " + label + " is empty"
                                           : "List " + label + " contains only list items (" +
                                                 std::to_string(items) + ")"};
     return {Outcome::Failed,
-            "List " + label + " directly contains " +
-                (problems.size() == 1
-                     ? std::string("something that is not a list item: ")
-                     : std::to_string(problems.size()) + " things that are not list items: ") +
+            "List " + label +
+                (problems.size() == 1 ? std::string(" has a child that is not a list item: ")
+                                      : " has " + std::to_string(problems.size()) +
+                                            " children that are not list items: ") +
                 joinProblems(problems)};
   }
 
@@ -249,59 +270,55 @@ class ListStructure final : public Rule {
                          " with no <dd> description after it");
   }
 
-  // Expectation for an <li>: its parent is a <ul>, <ol> or <menu> (that is exposed as a list).
+  // Expectation for an <li> outside a <ul>, <ol> or <menu>: none can be met (it is in no list).
   static Verdict expectListItem(const Element& li, const AccessibilityModel& model) {
-    const Element* parent = li.parent();
-    if (parent && isListElement(*parent))
-      return {Outcome::Passed, "<li> is an item of the list <" + parent->tag() + ">"};
     std::string message =
         "<li> is inside " + parentLabel(li) + ", not a <ul>, <ol> or <menu>, so it is no list item";
-    if (parent && model.role(*parent) == "list")
+    if (li.parent() && model.role(*li.parent()) == "list")
       message +=
           ": in an element with role=\"list\", use role=\"listitem\" or make the list a <ul>";
     return {Outcome::Failed, message};
   }
 
-  // Expectation for a <dt>/<dd>: its parent is a <dl>, or a <div> whose parent is a <dl>.
+  // Expectation for a <dt>/<dd> outside a <dl>: none can be met.
   static Verdict expectTermOrDescription(const Element& e) {
-    const Element* parent = e.parent();
-    const bool inDl =
-        parent &&
-        (parent->is("dl") || (parent->is("div") && parent->parent() && parent->parent()->is("dl")));
     const std::string what = e.is("dt") ? "term" : "description";
-    if (inDl) return {Outcome::Passed, "<" + e.tag() + "> is a " + what + " of a description list"};
     return {Outcome::Failed, "<" + e.tag() + "> is inside " + parentLabel(e) +
                                  ", not a <dl>, so the " + what +
                                  " belongs to no description list"};
   }
 
-  // Expectation for role="listitem": its parent in the accessibility tree — the nearest
-  // ancestor that is exposed with a role other than generic or presentational, as WAI-ARIA 1.2
-  // §5.2.6 "Required Context Role" reads it — is a list (or directory), or a list owns it
-  // through aria-owns.
-  static Verdict expectAriaListItem(const Element& item, const RuleContext& context) {
+  // Where role="listitem" sits: its parent in the accessibility tree — the nearest ancestor
+  // that is exposed with a role other than generic or presentational, as WAI-ARIA 1.2 §5.2.6
+  // "Required Context Role" reads it — and the list that holds it, directly or through
+  // aria-owns, if any.
+  struct ItemContext {
+    const Element* parent = nullptr;  // nullptr: only the document itself
+    const Element* list = nullptr;
+  };
+  static ItemContext listItemContext(const Element& item, const RuleContext& context) {
     const AccessibilityModel& model = context.model;
-    const Element* contextElement = nullptr;
+    ItemContext found;
     for (const Element* a = item.parent(); a; a = a->parent()) {
       if (!isExposed(*a, model)) continue;
       const std::string role = model.role(*a);
       if (role.empty() || role == "generic" || role == "presentation") continue;
-      if (role != "document") contextElement = a;  // the root: in no list at all
+      if (role != "document") found.parent = a;  // the root: in no list at all
+      if (role == "list" || role == "directory") found.list = a;
       break;
     }
-    if (contextElement) {
-      const std::string role = model.role(*contextElement);
-      if (role == "list" || role == "directory")
-        return {Outcome::Passed,
-                "role=\"listitem\" is an item of the list " + listLabel(*contextElement)};
-    }
-    if (const Element* owner = owningList(item, context))
-      return {Outcome::Passed,
-              "role=\"listitem\" belongs through aria-owns to the list " + listLabel(*owner)};
-    std::string where = contextElement
-                            ? "in " + childLabel(*contextElement) + ", which is not a list"
-                            : "in no list";
-    return {Outcome::Failed, "role=\"listitem\" is " + where + ", so it is no list item"};
+    if (!found.list) found.list = owningList(item, context);
+    return found;
+  }
+
+  // Expectation for role="listitem" that no list holds: none can be met.
+  static Verdict expectAriaListItem(const Element& item, const RuleContext& context) {
+    const ItemContext where = listItemContext(item, context);
+    return {Outcome::Failed,
+            "role=\"listitem\" is " +
+                (where.parent ? "in " + childLabel(*where.parent) + ", which is not a list"
+                              : std::string("in no list")) +
+                ", so it is no list item"};
   }
 
   // A list that names the item in its aria-owns (WAI-ARIA 1.2 §6.6 aria-owns).
