@@ -17,6 +17,7 @@
 // design, and rows, cells, tree items and text boxes may contain widgets, so none of them is a
 // test target. The test target is the outer control, as in axe-core's nested-interactive: it is
 // the element whose content must change, and it passes when nothing inside it takes focus.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,11 @@ enum class Kind { None, PresentationalChildren, Link };
 
 Kind kindOf(const Element& element, const AccessibilityModel& model) {
   if (element.ns() != Namespace::Html && element.ns() != Namespace::Svg) return Kind::None;
+  // Text alone cannot take focus: a control without child elements (every <input>, an <option>
+  // of a <select>, a link with only text) has nothing to test.
+  const auto& children = element.children();
+  if (std::none_of(children.begin(), children.end(), [](const Node* n) { return n->isElement(); }))
+    return Kind::None;
   if (element.inTemplate() || !model.isIncludedInAccessibilityTree(element)) return Kind::None;
   const std::string role = model.role(element);
   if (structure::isOperableWithPresentationalChildren(role)) return Kind::PresentationalChildren;
@@ -88,9 +94,10 @@ class NestedInteractive final : public Rule {
  public:
   const RuleMeta& meta() const override { return kMeta; }
 
-  // Applicability: an HTML or SVG element, included in the accessibility tree, whose semantic
-  // role is an operable widget with presentational children (button, checkbox, menuitemcheckbox,
-  // menuitemradio, option, radio, scrollbar, slider, switch, tab) or a link.
+  // Applicability: an HTML or SVG element, included in the accessibility tree, with at least
+  // one child element, whose semantic role is an operable widget with presentational children
+  // (button, checkbox, menuitemcheckbox, menuitemradio, option, radio, scrollbar, slider,
+  // switch, tab) or a link.
   bool applies(const Element& element, const RuleContext& context) const override {
     return kindOf(element, context.model) != Kind::None;
   }
