@@ -9,13 +9,14 @@
 // - handlers attached from scripts (addEventListener) are not in the markup at all, so the
 //   absence of a keyboard handler proves nothing either.
 // Keyboard users do reach the handler — passed — when the Tab key reaches the element; when it
-// contains something the Tab key reaches (the click that a keyboard activation of a link or
-// button fires bubbles up to this handler, as in a clickable table row holding a link); or
+// contains a link, button or similar control that the Tab key reaches (the click that its
+// keyboard activation fires bubbles up to this handler, as in a clickable table row holding a
+// link; a text field or a tabindex="0" element inside fires no click, so that is cantTell); or
 // when it is a widget that a composite widget operates (an item of a roving tabindex, or an
 // option of a listbox that manages focus with aria-activedescendant). An element focusable only
 // from scripts (tabindex="-1") outside such a widget is reached only if a script moves focus
-// there: cantTell. Inside a focusable control the cantTell message
-// says so: activating that control by keyboard fires its click on the control, not here.
+// there: cantTell. Inside a focusable control the cantTell message says so: activating that
+// control by keyboard fires its click on the control, not here.
 // The <html> and <body> elements are not test targets: handlers there are page-wide delegation.
 #include <string>
 #include <string_view>
@@ -52,6 +53,36 @@ std::string join(const std::vector<std::string_view>& names) {
   return text;
 }
 
+// An element whose activation from the keyboard (Enter or Space) fires a click event at it,
+// which bubbles up through its ancestors: HTML gives these elements activation behaviour and
+// has user agents fire a synthetic click when the user activates them with a non-pointer
+// device ("activation" in HTML's user interaction section). They are a link or image-map area
+// with href, a button, a summary, and inputs that are buttons, checkboxes or radio buttons.
+bool firesClickFromKeyboard(const Element& element) {
+  if (element.is("a") || element.is("area")) return element.hasAttribute("href");
+  if (element.is("button") || element.is("summary")) return true;
+  if (!element.is("input")) return false;
+  const std::string type = text::toLowerAscii(text::trim(element.attr("type")));
+  return type == "button" || type == "submit" || type == "reset" || type == "image" ||
+         type == "checkbox" || type == "radio";
+}
+
+// The first descendant in the Tab order whose keyboard activation fires a click, or nullptr.
+const Element* activatableDescendant(const Element& element, const AccessibilityModel& model) {
+  std::vector<const Element*> stack;
+  for (auto it = element.children().rbegin(); it != element.children().rend(); ++it)
+    if (const Element* e = (*it)->asElement()) stack.push_back(e);
+  while (!stack.empty()) {
+    const Element* e = stack.back();
+    stack.pop_back();
+    if (model.isInSequentialFocusNavigation(*e) && firesClickFromKeyboard(*e)) return e;
+    if (e->is("template")) continue;
+    for (auto it = e->children().rbegin(); it != e->children().rend(); ++it)
+      if (const Element* child = (*it)->asElement()) stack.push_back(child);
+  }
+  return nullptr;
+}
+
 class ClickHandlerNotFocusable final : public Rule {
  public:
   const RuleMeta& meta() const override { return kMeta; }
@@ -67,7 +98,8 @@ class ClickHandlerNotFocusable final : public Rule {
   }
 
   // Expectation: keyboard users can reach the handler — the element is in the sequential focus
-  // navigation order (the Tab key reaches it), contains an element that is, or is a widget that
+  // navigation order (the Tab key reaches it), contains a control that is and whose keyboard
+  // activation fires a click, or is a widget that
   // a composite widget operates: a focusable item of a roving tabindex (focusable, inside a
   // composite widget) or an item of a focusable composite widget (aria-activedescendant).
   Verdict expect(const Element& element, const RuleContext& context) const override {
@@ -76,7 +108,7 @@ class ClickHandlerNotFocusable final : public Rule {
     const std::string handlers = join(structure::pointerHandlerAttributes(element));
     if (model.isInSequentialFocusNavigation(element))
       return {Outcome::Passed, label + " with " + handlers + " is in the Tab order"};
-    if (const Element* inner = structure::firstFocusableDescendant(element, model, true))
+    if (const Element* inner = activatableDescendant(element, model))
       return {Outcome::Passed, label + " with " + handlers + " contains the focusable " +
                                    located(*inner) +
                                    ", whose keyboard activation fires a click that reaches it"};
@@ -92,6 +124,11 @@ class ClickHandlerNotFocusable final : public Rule {
                                      " (" + model.role(*a) + ")"};
       if (!focusableAncestor && model.isFocusable(*a)) focusableAncestor = a;
     }
+    if (const Element* inner = structure::firstFocusableDescendant(element, model, true))
+      return {Outcome::CantTell, label + " has " + handlers + " and contains the focusable " +
+                                     located(*inner) +
+                                     ", but using that from the keyboard fires no click here: "
+                                     "check that keyboard users can do what a click does"};
     if (focusableAncestor)
       return {Outcome::CantTell, label + " has " + handlers +
                                      " but is not in the Tab order; it is inside the "
