@@ -6,8 +6,8 @@
 // What a user meets depends on the outer control:
 // - Its role has presentational children (WAI-ARIA 1.2 §5.2.8 "Children Presentational": a
 //   button, checkbox, radio, tab, option, switch, slider, ...): browsers expose none of its
-//   descendants, so the nested link or control is in no accessibility tree, yet the keyboard
-//   still stops on it. A screen reader announces nothing useful, or the outer control again,
+//   descendants, so the nested link or control is in no accessibility tree, yet focus can
+//   still land on it. A screen reader announces nothing useful, or the outer control again,
 //   and the inner control's name and role are lost: failed.
 // - It is a link: HTML §4.5.1 "a" allows no interactive content and no tabindex inside a link,
 //   but browsers still expose both. Screen readers differ in how they announce and activate a
@@ -114,7 +114,7 @@ class NestedInteractive final : public Rule {
     if (kindOf(element, model) == Kind::PresentationalChildren)
       return {Outcome::Failed,
               label + " contains " + describeNested(nested) +
-                  ", but its content is presentational: keyboard focus stops there, and "
+                  ", but its content is presentational: focus can land there, and "
                   "assistive technologies are not told what it is"};
     return {Outcome::CantTell,
             "Link " + label + " contains " + describeNested(nested) +
