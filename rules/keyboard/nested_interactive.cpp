@@ -112,10 +112,9 @@ class NestedInteractive final : public Rule {
     const Nested nested = focusableDescendants(element, model);
     if (!nested.first) return {Outcome::Passed, label + " contains nothing focusable"};
     if (kindOf(element, model) == Kind::PresentationalChildren)
-      return {Outcome::Failed,
-              label + " contains " + describeNested(nested) +
-                  ", but its content is presentational: focus can land there, and "
-                  "assistive technologies are not told what it is"};
+      return {Outcome::Failed, label + " contains " + describeNested(nested) +
+                                   ", but its content is presentational: focus can land there, and "
+                                   "assistive technologies are not told what it is"};
     return {Outcome::CantTell,
             "Link " + label + " contains " + describeNested(nested) +
                 ": check with a screen reader that both are announced and that each can be "
