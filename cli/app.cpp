@@ -6,10 +6,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "cli/config.h"
 #include "cli/run.h"
 #include "cli/session.h"
+#include "reporters/locale.h"
 #include "reporters/report.h"
 #include "rules/rule.h"
 
@@ -23,19 +25,40 @@ bool isHttpUrl(const std::string& s) {
   return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0;
 }
 
-int listRules(const std::string& format) {
+// `saavu rules`: every rule with its title in `language`, its WCAG criteria (number and name in
+// that language), level, impact, ACT rules and Understanding page. The JSON form is CONTRACTS.md
+// §3 (English titles and help, the values the reports carry); with --lang it adds the rule's
+// texts in that language under "texts", which the contract allows as an extra field.
+int listRules(const std::string& format, Language language) {
   if (format == "json") {
-    std::cout << rulesAsJson();
+    if (language == Language::En) {
+      std::cout << rulesAsJson();
+      return kExitOk;
+    }
+    nlohmann::json all = nlohmann::json::parse(rulesAsJson());
+    for (nlohmann::json& rule : all) {
+      const RuleTexts& texts = ruleTexts(rule["id"].get<std::string>(), language);
+      rule["texts"] = {{"lang", std::string(toString(language))},
+                       {"title", texts.title},
+                       {"description", texts.description},
+                       {"help", texts.help}};
+    }
+    std::cout << all.dump(2) << "\n";
     return kExitOk;
   }
   for (const auto& rule : RuleRegistry::instance().rules()) {
     const RuleMeta& m = rule->meta();
     std::string sc, act;
-    for (const auto& s : m.wcag) sc += (sc.empty() ? "" : ",") + s;
+    for (const auto& s : m.wcag) {
+      sc += (sc.empty() ? "" : "; ") + s;
+      const std::string_view name = successCriterionName(s, language);
+      if (!name.empty()) sc += " " + std::string(name);
+    }
     for (const auto& a : m.act) act += (act.empty() ? "" : ",") + a;
-    std::cout << m.id << "\n    " << m.title << "\n    WCAG " << (sc.empty() ? "-" : sc) << " ("
-              << toString(m.level) << "), impact " << toString(m.impact) << ", ACT "
-              << (act.empty() ? "-" : act) << "\n    " << m.helpUrl << "\n";
+    std::cout << m.id << "\n    " << ruleTexts(m.id, language).title << "\n    WCAG "
+              << (sc.empty() ? "-" : sc) << " (" << toString(m.level) << "), impact "
+              << toString(m.impact) << ", ACT " << (act.empty() ? "-" : act) << "\n    "
+              << m.helpUrl << "\n";
   }
   return kExitOk;
 }
@@ -90,6 +113,7 @@ int run(int argc, char** argv) {
       "  saavu                                    run what saavu.json says (its \"targets\"\n"
       "                                           and \"crawl\", into one report)\n"
       "  saavu rules                              the rules, their WCAG criteria and ACT ids\n"
+      "  saavu rules --lang fi                    the same with Finnish titles (fi, sv, en)\n"
       "\n"
       "Configuration: saavu.json in the current directory (or --config FILE; --no-config\n"
       "skips it) gives defaults for the flags; flags given override it. `saavu scan` with no\n"
@@ -169,9 +193,15 @@ int run(int argc, char** argv) {
 
   // saavu rules
   std::string rulesFormat = "text";
+  std::string rulesLang = "en";
   CLI::App* rulesCmd = app.add_subcommand("rules", "List the rules with their WCAG criteria");
   rulesCmd->add_option("-f,--format", rulesFormat, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
+  rulesCmd
+      ->add_option("--lang", rulesLang,
+                   "Language of the rule titles and criterion names: en (default), fi or sv; "
+                   "JSON keeps the English metadata and adds the texts under \"texts\"")
+      ->check(CLI::IsMember({"en", "fi", "sv"}, CLI::ignore_case));
 
   // A repeatable flag takes one value each time it is given: CLI11 would otherwise let
   // `--format json page.html` swallow the path as a second format.
@@ -193,7 +223,7 @@ int run(int argc, char** argv) {
   }
 
   try {
-    if (*rulesCmd) return listRules(rulesFormat);
+    if (*rulesCmd) return listRules(rulesFormat, parseLanguage(rulesLang).value_or(Language::En));
     if (*initCmd) return init(initForce);
 
     Config config;
