@@ -72,12 +72,9 @@ std::string inheritedText(const Element& root, const AccessibilityModel& model, 
   return text;
 }
 
-bool hasWords(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC3) return true;
-  }
-  return false;
+bool languageCanBeTold(const std::string& text) {
+  const langdetect::Detection d = langdetect::detect(text);
+  return d.sure() || d.nonLatinScript;
 }
 
 Verdict judge(std::string_view lang, const std::string& text, const std::string& subject) {
@@ -108,13 +105,10 @@ Verdict judge(std::string_view lang, const std::string& text, const std::string&
                                    declaredAs + " declares a language saavu cannot recognise; "
                                    "check that the text is " + declared};
   }
-  std::string why = d.reason.empty() ? "the language could not be determined" : d.reason;
-  if (!known)
-    return {Outcome::CantTell, "Check that " + subject + "'s text is " + declared + " as " +
-                                   declaredAs + " declares: saavu cannot recognise " + declared};
+  // Not reached from the rules, which apply only where the language can be told.
   return {Outcome::CantTell, "Check that " + subject + "'s text is " + declared + " as " +
-                                 declaredAs + " declares: its language is uncertain (" + why +
-                                 ")"};
+                                 declaredAs + " declares: its language is uncertain (" +
+                                 (d.reason.empty() ? "no reason given" : d.reason) + ")"};
 }
 
 }  // namespace saavu::contentlanguage

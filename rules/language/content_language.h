@@ -23,8 +23,11 @@ namespace saavu::contentlanguage {
 std::string inheritedText(const Element& element, const AccessibilityModel& model, bool withTitle,
                           const Document& document);
 
-// True when the text has at least one letter: a word that could belong to some language.
-bool hasWords(std::string_view text);
+// True when the text's language can be told: the detector is sure of it, or the text is in a
+// script none of the detector's languages is written in. Where it cannot be told, the rules'
+// applicability ("a defined default page language", "a most common language") cannot be
+// established, and the rules report nothing rather than ask about every short text.
+bool languageCanBeTold(const std::string& text);
 
 // The outcome for a declared language (`lang` value with a known primary language tag) against
 // the text in its scope. `subject` names the scope for messages ("The page", "<span lang=\"fr\">").
@@ -32,7 +35,8 @@ bool hasWords(std::string_view text);
 //    the text is in a non-Latin script and the declared language is one the detector knows, all
 //    of which are written in Latin);
 //  - passed: the detector is sure the text is the declared language;
-//  - cantTell otherwise, saying what a person must check.
+//  - cantTell when the detector is sure but cannot judge the declared language (one it does not
+//    know, or Norwegian Bokmål/Nynorsk, which it does not tell apart), saying what to check.
 Verdict judge(std::string_view lang, const std::string& text, const std::string& subject);
 
 }  // namespace saavu::contentlanguage

@@ -34,14 +34,16 @@ class ElementLangMatchesContent final : public Rule {
 
   // Applicability: an HTML element with a `lang` attribute, in body, in a text/html document,
   // whose `lang` has a known primary language tag, with some text inheriting its programmatic
-  // language from it that is neither empty nor only whitespace.
+  // language from it that is neither empty nor only whitespace. The expectation needs the
+  // text's most common language: where the detector cannot tell it (short or mixed text) the
+  // element is not tested.
   bool applies(const Element& element, const RuleContext& context) const override {
     if (!element.isHtml() || !rulesupport::isInDocument(element)) return false;
     const std::string* lang = element.attribute("lang");
     if (!lang || !languagetag::hasKnownPrimaryLanguageTag(*lang)) return false;
     if (!rulesupport::isHtmlContentType(context.page) || !isInclusiveDescendantOfBody(element))
       return false;
-    return !rulesupport::isWhitespaceOnly(
+    return contentlanguage::languageCanBeTold(
         contentlanguage::inheritedText(element, context.model, false, context.document));
   }
 

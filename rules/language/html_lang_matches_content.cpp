@@ -27,14 +27,14 @@ class HtmlLangMatchesContent final : public Rule {
 
   // Applicability: the document element, an `html` element in a top-level browsing context of
   // content type text/html, whose `lang` has a known primary language tag, and which has a
-  // default page language. A default language needs words in the text inheriting the page's
-  // language: without any there is none (inapplicable); with some, whether one language is the
-  // most common is the detector's to say, so an unsure detector gives cantTell.
+  // default page language: one language is the most common in the text inheriting the page's
+  // language. Whether it is, is the detector's to say: where it is unsure (short or mixed text)
+  // the page is not tested.
   bool applies(const Element& element, const RuleContext& context) const override {
     if (!rulesupport::isWebPageRoot(element, context.document, context.page)) return false;
     const std::string* lang = element.attribute("lang");
     if (!lang || !languagetag::hasKnownPrimaryLanguageTag(*lang)) return false;
-    return contentlanguage::hasWords(
+    return contentlanguage::languageCanBeTold(
         contentlanguage::inheritedText(element, context.model, true, context.document));
   }
 
