@@ -28,8 +28,8 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-// ACT rules whose test cases may be answered cantTell, with why the rule text leaves them to a
-// person.
+// ACT rules whose test cases may be answered cantTell, each with the reason its text leaves
+// the case to human judgement.
 const std::map<std::string, std::string> kCantTellAllowed = {
     {"36b590",
      "whether an error message \"describes the cause of the error or how to resolve it\" is a "
@@ -41,6 +41,22 @@ const std::map<std::string, std::string> kCantTellAllowed = {
     {"bc4a75",
      "Accessibility Support: \"the method of deriving which element owns which other elements "
      "varies between browsers\": a wrapper with no role is owned in some trees, not in others"},
+    {"1a02b0", "whether text is a transcript of the video is for a person to judge"},
+    {"2eb176", "whether text is a transcript of the audio is for a person to judge"},
+    {"4c31df", "applicability needs the media resource's duration and sound, which are in the "
+               "media file, not the page"},
+    {"80f0bf", "applicability needs the media resource's duration and sound, which are in the "
+               "media file, not the page"},
+    {"aaa1bf", "\"the total audio output does not last more than 3 seconds\" is in the media "
+               "file, not the page"},
+    {"e7aa44", "whether text is a transcript of, or replaced by, the audio is for a person to "
+               "judge"},
+    {"eac66b", "whether captions convey the auditory information is for a person to judge"},
+    {"f51b46", "whether captions convey the auditory information is for a person to judge"},
+    {"off6ek", "\"most common language\" counts the words of each language: short or mixed text "
+               "has no language a machine can name with certainty"},
+    {"ucwvc8", "\"default page language\" counts the words of each language: short or mixed "
+               "text has no language a machine can name with certainty"},
 };
 
 // Proposed (not yet approved) test cases that the approved rule text (or, for a proposed rule,
@@ -64,6 +80,30 @@ const std::map<std::string, std::string> kProposedCaseDisagreements = {
      "aria-brailleroledescription is prohibited nowhere in WAI-ARIA 1.2"},
     // ff89c9 Failed Example 4: the list items exist only after a script attaches a shadow root.
     {"f8e3dbe601969ab54954447e04ae384eb52d7082", "the list items are created by a script"},
+};
+
+// Proposed failed examples a rule leaves without a result by design, each with the reason; "no
+// result" is accepted for them (failed or cantTell would be too). Two reasons only:
+//  - the markup is that of a video whose sound saavu cannot know, shared with an inapplicable
+//    example of the same rule: only the media file (which saavu does not read) tells them
+//    apart, and cantTell would also land on the inapplicable twin;
+//  - the text is too short for its language to be told: the language rules test only text
+//    whose language the detector can tell, rather than ask about every short text on every page.
+const std::map<std::string, std::string> kNotReportedByDesign = {
+    {"4b86a2baaa324f721a4bf646b87993be599b82a1", "eac66b F2: <video controls>, twin of I2"},
+    {"53b7029c408c7c90f96555b1380dc40c01b8065e", "4c31df F3: <video autoplay>, sound unknown"},
+    {"5b88bdc5f7d936eaa1fdd2f5f8fdd4022548d5ac", "off6ek F1: 7 words, too short to tell"},
+    {"67da88481f2c979c57d48e085146a39938d6221a", "eac66b F1: <video controls>, twin of I2"},
+    {"7304f139186bd32c195aac6201d64174c0063c64", "4c31df F4: <video autoplay>, sound unknown"},
+    {"7a21303822a22edb9384d8956b95bcfe0c01a1fb", "f51b46 F3: <video controls>, twin of I1"},
+    {"7c96453dfa5053b4a1b9ee1ed1270167522b1c37", "4c31df F5: <video autoplay>, sound unknown"},
+    {"864ccfb9bdb2c7f797602c5e4f25d1a0ad2aad7c", "ucwvc8 F5: 4 words, too short to tell"},
+    {"895a754e85f4fbc8e11cea52295381f41eb384ca", "off6ek F4: 3 words, too short to tell"},
+    {"a4bf1f36113b22a1c9d34d7155269b72cf5721fc", "f51b46 F4: <video controls>, twin of I1"},
+    {"af732f8f4e215ef60d49f6ada1f513e8d9776aa1", "f51b46 F1: <video controls>, twin of I1"},
+    {"b712209d068fff2878cceadf40efe21a3ec4f6d8", "F2 of 80f0bf, 4c31df, aaa1bf: twin of I2"},
+    {"c4eaf50df4fa37f931374c74ac369a018b780ec6", "ucwvc8 F4: 6 words, too short to tell"},
+    {"d00a83015b309b51bebfc2c85f62488daec3a5d1", "off6ek F3: 3 words, too short to tell"},
 };
 
 const json& testcases() {
@@ -173,7 +213,12 @@ void checkActRule(const std::string& actRule) {
                    << kProposedCaseDisagreements.at(testcaseId) << " (saavu: " << reported << ")");
       continue;
     }
-    if (expected == "failed") {
+    if (expected == "failed" && kNotReportedByDesign.count(testcaseId)) {
+      CHECK_MESSAGE(!tc.value("approved", false),
+                    name << " is approved and cannot be listed in kNotReportedByDesign");
+      MESSAGE(name << ": not reported by design: "
+                   << kNotReportedByDesign.at(testcaseId) << " (saavu: " << reported << ")");
+    } else if (expected == "failed") {
       CHECK_MESSAGE((failed || (cantTell && cantTellAllowed)),
                     name << ": expected failed, got " << reported);
     } else {
@@ -226,6 +271,16 @@ ACT_RULE_TEST("akn7bn")  // iframe-focusable-content
 ACT_RULE_TEST("a25f45")  // table-headers-same-table
 ACT_RULE_TEST("d0f69e")  // th-has-data-cells
 ACT_RULE_TEST("36b590")  // error-message-describes
+ACT_RULE_TEST("ucwvc8")  // html-lang-matches-content
+ACT_RULE_TEST("off6ek")  // element-lang-matches-content
+ACT_RULE_TEST("80f0bf")  // autoplay-audio-control
+ACT_RULE_TEST("4c31df")  // autoplay-has-control
+ACT_RULE_TEST("aaa1bf")  // autoplay-short-audio
+ACT_RULE_TEST("e7aa44")  // audio-alternative
+ACT_RULE_TEST("2eb176")  // audio-transcript
+ACT_RULE_TEST("1a02b0")  // video-transcript
+ACT_RULE_TEST("eac66b")  // video-captions-alternative
+ACT_RULE_TEST("f51b46")  // video-captions
 
 TEST_CASE("every ACT rule a saavu rule implements has its test cases and a test") {
   REQUIRE_MESSAGE(testcases().is_object(), "fixtures/act/testcases.json does not parse");

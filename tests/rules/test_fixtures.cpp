@@ -193,6 +193,16 @@ TEST_CASE("site fixtures: every inline expectation holds and nothing else fails"
   }
 }
 
+// Rules that never pass on their own, with the reason: what they check (a transcript's or
+// captions' content) is for a person to confirm, so they answer failed or cantTell only.
+const std::map<std::string, std::string> kNeverPasses = {
+    {"audio-alternative", "a person confirms the text alternative of the audio"},
+    {"audio-transcript", "a person confirms the transcript of the audio"},
+    {"video-captions", "a person confirms the captions of the video"},
+    {"video-captions-alternative", "a person confirms the captions of the video"},
+    {"video-transcript", "a person confirms the transcript of the video"},
+};
+
 TEST_CASE("every registered rule has a fixture with failed and passed expectations") {
   const auto& rules = RuleRegistry::instance().rules();
   REQUIRE(!rules.empty());
@@ -209,7 +219,10 @@ TEST_CASE("every registered rule has a fixture with failed and passed expectatio
                           << ".html nor fixtures/rules/" << id << "/");
     CHECK_MESSAGE(counts[id]["failed"] + counts[id]["cantTell"] > 0,
                   "no fixture expects rule " << id << " to fail");
-    CHECK_MESSAGE(counts[id]["passed"] > 0, "no fixture expects rule " << id << " to pass");
+    if (kNeverPasses.count(id))
+      CHECK_MESSAGE(counts[id]["passed"] == 0, "rule " << id << " is listed as never passing");
+    else
+      CHECK_MESSAGE(counts[id]["passed"] > 0, "no fixture expects rule " << id << " to pass");
   }
 }
 
