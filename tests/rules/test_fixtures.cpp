@@ -7,7 +7,9 @@
 //   <!-- expect: inapplicable RULE -->       ... not a test target of the rule
 // The element meant is the first one whose start tag begins on a later line than the comment
 // (several comments in a row all name the same element). Besides every expectation holding,
-// every failed or cantTell result on the page must be expected: no surprise failures.
+// every failed or cantTell result must be expected: on a rule fixture (fixtures/rules/**), every
+// result of the rules the page names; on the demo site (fixtures/site/**), every result of every
+// rule. No surprise failures.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -146,8 +148,15 @@ int checkFixture(const FixtureFile& fixture) {
       ++mismatches;
     }
   }
+  // A rule's fixture page specifies the rules it names; other rules' results on it are not its
+  // subject (a page written to exercise one rule is rarely clean for all the others). The demo
+  // site's pages are a real site: there every failed or cantTell result must be expected.
+  std::set<std::string> named;
+  for (const Expectation& e : fixture.expectations) named.insert(e.rule);
+  const bool wholeSite = fixture.name.rfind("fixtures/site/", 0) == 0;
   for (const Finding& f : fixture.result.findings) {
     if (f.outcome == Outcome::Passed) continue;
+    if (!wholeSite && named.count(f.rule->id) == 0) continue;
     const bool expected = std::any_of(
         fixture.expectations.begin(), fixture.expectations.end(), [&](const Expectation& e) {
           return e.rule == f.rule->id && e.targetLine == f.line && e.outcome == toString(f.outcome);

@@ -484,7 +484,10 @@ TEST_CASE("fixture server: the pages made in code pass saavu's rules") {
     CAPTURE(target);
     auto res = s.client.Get(target);
     REQUIRE(res);
-    CHECK(problemsIn(s.server.baseUrl() + target, res->body).empty());
+    std::string problems;
+    for (const std::string& p : problemsIn(s.server.baseUrl() + target, res->body))
+      problems += p + "; ";
+    CHECK_MESSAGE(problems.empty(), target << ": " << problems);
   }
 }
 
