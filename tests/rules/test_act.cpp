@@ -186,6 +186,12 @@ ACT_RULE_TEST("b4f0c3")  // meta-viewport-zoom
 ACT_RULE_TEST("bc659a")  // meta-refresh-delay
 ACT_RULE_TEST("bisz58")  // meta-refresh-no-delay
 ACT_RULE_TEST("674b10")  // role-valid
+ACT_RULE_TEST("m6b1q3")  // menuitem-name
+ACT_RULE_TEST("7d6734")  // svg-img-name
+ACT_RULE_TEST("8fc3b6")  // object-name
+ACT_RULE_TEST("2t702h")  // summary-name
+ACT_RULE_TEST("cae760")  // iframe-name
+ACT_RULE_TEST("ffd0e9")  // heading-name
 
 TEST_CASE("every ACT rule a saavu rule implements has its test cases and a test") {
   REQUIRE_MESSAGE(testcases().is_object(), "fixtures/act/testcases.json does not parse");

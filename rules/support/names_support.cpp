@@ -1,0 +1,477 @@
+#include "rules/support/names_support.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <optional>
+#include <tuple>
+
+#include "scanner/style.h"
+#include "scanner/tables.h"
+
+namespace saavu::rulesupport {
+
+// --- Embedded resources ------------------------------------------------------------------------
+
+bool isImageAudioOrVideo(ResourceKind kind) {
+  return kind == ResourceKind::Image || kind == ResourceKind::Audio ||
+         kind == ResourceKind::Video || kind == ResourceKind::AudioOrVideo;
+}
+
+namespace {
+
+bool isMimeTokenChar(char c) {
+  // RFC 9110 token characters (MIME Sniffing §2.1 "HTTP token code points").
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+}  // namespace
+
+ResourceKind kindOfMimeType(std::string_view mimeType) {
+  // MIME Sniffing §4.4 "parse a MIME type": type "/" subtype, both tokens; parameters ignored.
+  std::string_view essence = mimeType.substr(0, mimeType.find(';'));
+  essence = text::trim(essence);
+  const std::size_t slash = essence.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 == essence.size())
+    return ResourceKind::Unknown;
+  if (!std::all_of(essence.begin(), essence.end(),
+                   [](char c) { return c == '/' || isMimeTokenChar(c); }) ||
+      essence.find('/', slash + 1) != std::string_view::npos)
+    return ResourceKind::Unknown;
+  const std::string type = text::toLowerAscii(essence.substr(0, slash));
+  const std::string full = text::toLowerAscii(essence);
+  // MIME Sniffing §4.6: an image MIME type has the type "image"; an audio or video MIME type
+  // has the type "audio" or "video", or the essence "application/ogg".
+  if (type == "image") return ResourceKind::Image;
+  if (type == "audio") return ResourceKind::Audio;
+  if (type == "video") return ResourceKind::Video;
+  if (full == "application/ogg") return ResourceKind::AudioOrVideo;
+  return ResourceKind::Other;
+}
+
+namespace {
+
+struct ExtensionKind {
+  std::string_view extension;
+  ResourceKind kind;
+};
+
+// Common file extensions, each with the type group of the media types registered for it (IANA
+// media types registry, "File extension(s)" of each registration). Extensions of server-side
+// programs (.php, .asp, .jsp, .cgi) are left out on purpose: what they return is the server's
+// choice, so they decide nothing.
+constexpr std::array kExtensions{
+    ExtensionKind{"3gp", ResourceKind::Video},        ExtensionKind{"aac", ResourceKind::Audio},
+    ExtensionKind{"aif", ResourceKind::Audio},        ExtensionKind{"aiff", ResourceKind::Audio},
+    ExtensionKind{"apng", ResourceKind::Image},       ExtensionKind{"avi", ResourceKind::Video},
+    ExtensionKind{"avif", ResourceKind::Image},       ExtensionKind{"bmp", ResourceKind::Image},
+    ExtensionKind{"css", ResourceKind::Other},        ExtensionKind{"csv", ResourceKind::Other},
+    ExtensionKind{"doc", ResourceKind::Other},        ExtensionKind{"docx", ResourceKind::Other},
+    ExtensionKind{"flac", ResourceKind::Audio},       ExtensionKind{"gif", ResourceKind::Image},
+    ExtensionKind{"heic", ResourceKind::Image},       ExtensionKind{"heif", ResourceKind::Image},
+    ExtensionKind{"htm", ResourceKind::Other},        ExtensionKind{"html", ResourceKind::Other},
+    ExtensionKind{"ico", ResourceKind::Image},        ExtensionKind{"jfif", ResourceKind::Image},
+    ExtensionKind{"jpe", ResourceKind::Image},        ExtensionKind{"jpeg", ResourceKind::Image},
+    ExtensionKind{"jpg", ResourceKind::Image},        ExtensionKind{"js", ResourceKind::Other},
+    ExtensionKind{"json", ResourceKind::Other},       ExtensionKind{"jxl", ResourceKind::Image},
+    ExtensionKind{"m4a", ResourceKind::Audio},        ExtensionKind{"m4v", ResourceKind::Video},
+    ExtensionKind{"mid", ResourceKind::Audio},        ExtensionKind{"midi", ResourceKind::Audio},
+    ExtensionKind{"mkv", ResourceKind::Video},        ExtensionKind{"mov", ResourceKind::Video},
+    ExtensionKind{"mp3", ResourceKind::Audio},        ExtensionKind{"mp4", ResourceKind::Video},
+    ExtensionKind{"mpeg", ResourceKind::Video},       ExtensionKind{"mpg", ResourceKind::Video},
+    ExtensionKind{"odp", ResourceKind::Other},        ExtensionKind{"ods", ResourceKind::Other},
+    ExtensionKind{"odt", ResourceKind::Other},        ExtensionKind{"oga", ResourceKind::Audio},
+    ExtensionKind{"ogg", ResourceKind::AudioOrVideo}, ExtensionKind{"ogv", ResourceKind::Video},
+    ExtensionKind{"ogx", ResourceKind::AudioOrVideo}, ExtensionKind{"opus", ResourceKind::Audio},
+    ExtensionKind{"pdf", ResourceKind::Other},        ExtensionKind{"pjp", ResourceKind::Image},
+    ExtensionKind{"pjpeg", ResourceKind::Image},      ExtensionKind{"png", ResourceKind::Image},
+    ExtensionKind{"ppt", ResourceKind::Other},        ExtensionKind{"pptx", ResourceKind::Other},
+    ExtensionKind{"rtf", ResourceKind::Other},        ExtensionKind{"shtml", ResourceKind::Other},
+    ExtensionKind{"svg", ResourceKind::Image},        ExtensionKind{"svgz", ResourceKind::Image},
+    ExtensionKind{"swf", ResourceKind::Other},        ExtensionKind{"tif", ResourceKind::Image},
+    ExtensionKind{"tiff", ResourceKind::Image},       ExtensionKind{"txt", ResourceKind::Other},
+    ExtensionKind{"wav", ResourceKind::Audio},        ExtensionKind{"weba", ResourceKind::Audio},
+    ExtensionKind{"webm", ResourceKind::Video},       ExtensionKind{"webp", ResourceKind::Image},
+    ExtensionKind{"wma", ResourceKind::Audio},        ExtensionKind{"wmv", ResourceKind::Video},
+    ExtensionKind{"xht", ResourceKind::Other},        ExtensionKind{"xhtml", ResourceKind::Other},
+    ExtensionKind{"xls", ResourceKind::Other},        ExtensionKind{"xlsx", ResourceKind::Other},
+    ExtensionKind{"xml", ResourceKind::Other},        ExtensionKind{"zip", ResourceKind::Other},
+};
+
+bool startsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && text::equalsIgnoreCase(s.substr(0, prefix.size()), prefix);
+}
+
+// The extension of a URL's last path segment, lower-case ("" when there is none).
+std::string urlExtension(std::string_view url) {
+  url = url.substr(0, url.find_first_of("?#"));
+  if (const std::size_t slash = url.find_last_of('/'); slash != std::string_view::npos)
+    url = url.substr(slash + 1);
+  const std::size_t dot = url.find_last_of('.');
+  if (dot == std::string_view::npos || dot + 1 == url.size()) return "";
+  return text::toLowerAscii(url.substr(dot + 1));
+}
+
+}  // namespace
+
+ResourceKind kindOfUrl(std::string_view url) {
+  url = text::trim(url);
+  if (startsWithIgnoreCase(url, "data:")) {
+    // RFC 2397 / Fetch "data: URL processor": the media type runs to the first comma; an empty
+    // one means text/plain.
+    std::string_view type = url.substr(
+        5, url.find(',') == std::string_view::npos ? std::string_view::npos : url.find(',') - 5);
+    if (const std::size_t semicolon = type.find(';'); semicolon != std::string_view::npos)
+      type = type.substr(0, semicolon);
+    return text::trim(type).empty() ? ResourceKind::Other : kindOfMimeType(type);
+  }
+  const std::string extension = urlExtension(url);
+  for (const ExtensionKind& e : kExtensions)
+    if (e.extension == extension) return e.kind;
+  return ResourceKind::Unknown;
+}
+
+EmbeddedResource objectResource(const Element& object) {
+  const std::string_view data = text::trim(object.attr("data"));
+  // HTML §4.8.7: without a `data` URL the object has no resource to fetch (and with a
+  // `type` alone there is no plugin in a modern browser): its fallback content is shown.
+  if (data.empty()) return {ResourceKind::Other, "no data attribute"};
+  if (startsWithIgnoreCase(data, "data:")) return {kindOfUrl(data), "a data: URL"};
+  const std::string_view type = text::trim(object.attr("type"));
+  const ResourceKind byType = type.empty() ? ResourceKind::Unknown : kindOfMimeType(type);
+  const ResourceKind byExtension = kindOfUrl(data);
+  const std::string typeEvidence = "type=\"" + std::string(type) + "\"";
+  const std::string extensionEvidence = "the ." + urlExtension(data) + " file";
+  if (byType == ResourceKind::Unknown && byExtension == ResourceKind::Unknown)
+    return {ResourceKind::Unknown, "neither a type attribute nor a known file extension"};
+  if (byType == ResourceKind::Unknown) return {byExtension, extensionEvidence};
+  if (byExtension == ResourceKind::Unknown) return {byType, typeEvidence};
+  if (isImageAudioOrVideo(byType) != isImageAudioOrVideo(byExtension))
+    return {ResourceKind::Unknown, typeEvidence + " and " + extensionEvidence + " disagree"};
+  return {byType, typeEvidence};
+}
+
+// --- Labels ------------------------------------------------------------------------------------
+
+bool isLabelable(const Element& element) {
+  if (element.is("input")) return !text::equalsIgnoreCase(element.attr("type"), "hidden");
+  return element.is("button") || element.is("meter") || element.is("output") ||
+         element.is("progress") || element.is("select") || element.is("textarea");
+}
+
+const Element* labeledControl(const Element& label, const Document& document) {
+  if (!label.is("label")) return nullptr;
+  if (const std::string* id = label.attribute("for")) {
+    const Element* target = document.byId(*id);
+    return target && isLabelable(*target) ? target : nullptr;
+  }
+  // The first labelable descendant in tree order (explicit stack, pre-order).
+  std::vector<const Element*> stack;
+  const auto& children = label.children();
+  for (auto it = children.rbegin(); it != children.rend(); ++it)
+    if (const Element* e = (*it)->asElement()) stack.push_back(e);
+  while (!stack.empty()) {
+    const Element* e = stack.back();
+    stack.pop_back();
+    if (isLabelable(*e)) return e;
+    const auto& grandchildren = e->children();
+    for (auto it = grandchildren.rbegin(); it != grandchildren.rend(); ++it)
+      if (const Element* c = (*it)->asElement()) stack.push_back(c);
+  }
+  return nullptr;
+}
+
+std::vector<const Element*> programmaticLabels(const Element& control, const Document& document) {
+  std::vector<const Element*> labels;
+  const auto add = [&](const Element* e) {
+    if (e && std::find(labels.begin(), labels.end(), e) == labels.end()) labels.push_back(e);
+  };
+  if (isLabelable(control))
+    for (const Element* e : document.elements())
+      if (e->is("label") && !e->inTemplate() && labeledControl(*e, document) == &control) add(e);
+  for (std::string_view id : text::splitWhitespace(control.attr("aria-labelledby")))
+    add(document.byId(id));
+  return labels;
+}
+
+// --- Names -------------------------------------------------------------------------------------
+
+const Element* namedFromAuthorAncestor(const Element& element, const AccessibilityModel& model) {
+  for (const Element* p = element.parent(); p; p = p->parent()) {
+    const bool hasLabel = !text::trim(p->attr("aria-label")).empty();
+    bool hasLabelledBy = false;
+    for (std::string_view id : text::splitWhitespace(p->attr("aria-labelledby")))
+      hasLabelledBy = hasLabelledBy || model.document().byId(id) != nullptr;
+    if (!hasLabel && !hasLabelledBy) continue;
+    const tables::AriaRole* role = tables::findAriaRole(model.role(*p));
+    if (!role || !role->nameFromAuthor || role->nameProhibited) continue;
+    if (!model.accessibleName(*p).empty()) return p;
+  }
+  return nullptr;
+}
+
+// --- Author CSS --------------------------------------------------------------------------------
+
+bool hasAuthorStyleSheets(const Document& document) {
+  for (const Element* e : document.elements()) {
+    if (e->inTemplate()) continue;
+    if (e->tag() == "style" && (e->isHtml() || e->ns() == Namespace::Svg) &&
+        !text::collapseWhitespace(e->textContent()).empty())
+      return true;
+    if (e->is("link") && !text::trim(e->attr("href")).empty())
+      for (std::string_view token : text::splitWhitespace(e->attr("rel")))
+        if (text::equalsIgnoreCase(token, "stylesheet")) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// One compound selector: an optional type selector and any number of #id and .class selectors.
+struct CompoundSelector {
+  std::string type;  // lower-case; "" or "*" for any
+  std::vector<std::string> ids;
+  std::vector<std::string> classes;
+  std::tuple<int, int, int> specificity() const {
+    return {static_cast<int>(ids.size()), static_cast<int>(classes.size()),
+            type.empty() || type == "*" ? 0 : 1};
+  }
+};
+
+bool isIdentChar(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+         c == '_' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Parses "img", ".sr-only", "span.visually-hidden#x"; std::nullopt for anything else
+// (combinators, pseudo-classes, attribute selectors, escapes): such rules are not read.
+std::optional<CompoundSelector> parseCompound(std::string_view s) {
+  s = text::trim(s);
+  if (s.empty()) return std::nullopt;
+  CompoundSelector selector;
+  std::size_t i = 0;
+  if (s[0] == '*') {
+    selector.type = "*";
+    i = 1;
+  } else {
+    while (i < s.size() && isIdentChar(s[i])) ++i;
+    selector.type = text::toLowerAscii(s.substr(0, i));
+  }
+  while (i < s.size()) {
+    const char kind = s[i];
+    if (kind != '.' && kind != '#') return std::nullopt;
+    std::size_t j = i + 1;
+    while (j < s.size() && isIdentChar(s[j])) ++j;
+    if (j == i + 1) return std::nullopt;
+    (kind == '.' ? selector.classes : selector.ids).emplace_back(s.substr(i + 1, j - i - 1));
+    i = j;
+  }
+  return selector;
+}
+
+bool matches(const CompoundSelector& selector, const Element& element) {
+  if (!selector.type.empty() && selector.type != "*") {
+    const bool sameTag = element.isHtml() ? element.tag() == selector.type
+                                          : text::equalsIgnoreCase(element.tag(), selector.type);
+    if (!sameTag) return false;
+  }
+  for (const std::string& id : selector.ids)
+    if (element.attr("id") != id) return false;
+  if (!selector.classes.empty()) {
+    const auto classes = text::splitWhitespace(element.attr("class"));
+    for (const std::string& c : selector.classes)
+      if (std::find(classes.begin(), classes.end(), std::string_view(c)) == classes.end())
+        return false;
+  }
+  return true;
+}
+
+// The properties the out-of-view test reads.
+bool isPositioningProperty(std::string_view property) {
+  return property == "position" || property == "left" || property == "top" || property == "clip" ||
+         property == "clip-path";
+}
+
+struct StyleRule {
+  CompoundSelector selector;
+  std::size_t order = 0;
+  std::vector<std::pair<std::string, std::string>> declarations;  // positioning ones only
+};
+
+std::string withoutComments(std::string_view css) {
+  std::string out;
+  out.reserve(css.size());
+  for (std::size_t i = 0; i < css.size();) {
+    if (css.compare(i, 2, "/*") == 0) {
+      const std::size_t end = css.find("*/", i + 2);
+      if (end == std::string_view::npos) break;
+      i = end + 2;
+      out += ' ';
+    } else {
+      out += css[i++];
+    }
+  }
+  return out;
+}
+
+// The style rules of the document's <style> elements that set a positioning property. At-rules
+// (@media, @supports, ...) are skipped whole: whether they apply depends on the device.
+std::vector<StyleRule> positioningRules(const Document& document) {
+  std::vector<StyleRule> rules;
+  std::size_t order = 0;
+  for (const Element* e : document.elements()) {
+    if (!e->is("style") || e->inTemplate()) continue;
+    if (const std::string* media = e->attribute("media")) {
+      const std::string m = text::toLowerAscii(*media);
+      if (!text::trim(m).empty() && m.find("all") == std::string::npos &&
+          m.find("screen") == std::string::npos)
+        continue;
+    }
+    const std::string raw = e->textContent();
+    // Quick exit: no rule of this sheet can position anything.
+    if (raw.find("position") == std::string::npos && raw.find("clip") == std::string::npos)
+      continue;
+    const std::string css = withoutComments(raw);
+    std::size_t i = 0;
+    while (i < css.size()) {
+      const std::size_t open = css.find_first_of("{;", i);
+      if (open == std::string::npos) break;
+      const std::string_view prelude = text::trim(std::string_view(css).substr(i, open - i));
+      if (css[open] == ';') {  // an at-rule statement such as @import or @charset
+        i = open + 1;
+        continue;
+      }
+      // The block's end, nesting counted.
+      std::size_t close = open + 1;
+      for (int depth = 1; close < css.size(); ++close) {
+        if (css[close] == '{') ++depth;
+        if (css[close] == '}' && --depth == 0) break;
+      }
+      if (!prelude.empty() && prelude[0] != '@') {
+        const std::string_view body = std::string_view(css).substr(open + 1, close - open - 1);
+        std::vector<std::pair<std::string, std::string>> declarations;
+        for (auto& [property, value] : parseDeclarations(body))
+          if (isPositioningProperty(property)) declarations.emplace_back(property, value);
+        if (!declarations.empty() && body.find('{') == std::string_view::npos) {
+          std::size_t start = 0;
+          while (start <= prelude.size()) {
+            std::size_t comma = prelude.find(',', start);
+            if (comma == std::string_view::npos) comma = prelude.size();
+            if (auto selector = parseCompound(prelude.substr(start, comma - start)))
+              rules.push_back({std::move(*selector), order, declarations});
+            start = comma + 1;
+          }
+        }
+      }
+      ++order;
+      i = close + 1;
+    }
+  }
+  return rules;
+}
+
+// A CSS length in px; std::nullopt for other values (percentages, calc(), viewport units).
+std::optional<double> lengthInPx(std::string_view value) {
+  value = text::trim(value);
+  double number = 0;
+  const char* begin = value.data();
+  const char* end = value.data() + value.size();
+  if (begin != end && *begin == '+') ++begin;
+  const auto [ptr, ec] = std::from_chars(begin, end, number);
+  if (ec != std::errc()) return std::nullopt;
+  const std::string unit = text::toLowerAscii(std::string_view(ptr, end - ptr));
+  if (unit == "px" || (unit.empty() && number == 0)) return number;
+  if (unit == "em" || unit == "rem") return number * 16;
+  if (unit == "pt") return number * 96 / 72;
+  if (unit == "pc") return number * 16;
+  if (unit == "in") return number * 96;
+  if (unit == "cm") return number * 96 / 2.54;
+  if (unit == "mm") return number * 96 / 25.4;
+  return std::nullopt;
+}
+
+constexpr double kOutOfViewOffset = -1000;  // px
+
+bool clipIsTiny(std::string_view clip) {
+  // clip: rect(top, right, bottom, left) (CSS 2.1 §11.1.2; commas or spaces).
+  std::string value = text::toLowerAscii(text::trim(clip));
+  if (value.rfind("rect(", 0) != 0 || value.back() != ')') return false;
+  value = value.substr(5, value.size() - 6);
+  std::replace(value.begin(), value.end(), ',', ' ');
+  const auto parts = text::splitWhitespace(value);
+  if (parts.size() != 4) return false;
+  std::array<double, 4> edges{};
+  for (std::size_t k = 0; k < 4; ++k) {
+    const auto px = lengthInPx(parts[k]);
+    if (!px) return false;
+    edges[k] = *px;
+  }
+  return edges[2] - edges[0] <= 1 && edges[1] - edges[3] <= 1;
+}
+
+bool clipPathHidesAll(std::string_view clipPath) {
+  // clip-path: inset(50%) (or more) leaves no area (CSS Masking §7.1 "inset()").
+  std::string value = text::toLowerAscii(text::trim(clipPath));
+  if (value.rfind("inset(", 0) != 0 || value.back() != ')') return false;
+  value = value.substr(6, value.size() - 7);
+  const auto parts = text::splitWhitespace(value);
+  if (parts.empty() || parts[0].empty() || parts[0].back() != '%') return false;
+  double percent = 0;
+  const auto [ptr, ec] =
+      std::from_chars(parts[0].data(), parts[0].data() + parts[0].size() - 1, percent);
+  return ec == std::errc() && ptr == parts[0].data() + parts[0].size() - 1 && percent >= 50 &&
+         parts.size() == 1;
+}
+
+bool positionedOutOfView(const Element& element, const std::vector<StyleRule>& rules) {
+  // Cascade the few properties: rules by specificity then order, the style attribute last.
+  struct Winner {
+    std::tuple<int, int, int> specificity{-1, -1, -1};
+    std::size_t order = 0;
+    std::string value;
+    bool set = false;
+  };
+  std::array<std::pair<std::string_view, Winner>, 5> values{
+      {{"position", {}}, {"left", {}}, {"top", {}}, {"clip", {}}, {"clip-path", {}}}};
+  const auto slot = [&](std::string_view property) -> Winner* {
+    for (auto& [name, winner] : values)
+      if (name == property) return &winner;
+    return nullptr;
+  };
+  for (const StyleRule& rule : rules) {
+    if (!matches(rule.selector, element)) continue;
+    const auto specificity = rule.selector.specificity();
+    for (const auto& [property, value] : rule.declarations) {
+      Winner* w = slot(property);
+      if (!w) continue;
+      if (!w->set || std::tie(specificity, rule.order) >= std::tie(w->specificity, w->order)) {
+        *w = {specificity, rule.order, value, true};
+      }
+    }
+  }
+  for (const auto& [property, value] : parseDeclarations(element.attr("style")))
+    if (Winner* w = slot(property)) *w = {{1000, 0, 0}, 0, value, true};
+
+  const std::string position = text::toLowerAscii(text::trim(slot("position")->value));
+  const bool outOfFlow = position == "absolute" || position == "fixed";
+  if (outOfFlow) {
+    for (std::string_view edge : {"left", "top"}) {
+      const auto px = lengthInPx(slot(edge)->value);
+      if (px && *px <= kOutOfViewOffset) return true;
+    }
+    if (clipIsTiny(slot("clip")->value)) return true;
+  }
+  return clipPathHidesAll(slot("clip-path")->value);
+}
+
+}  // namespace
+
+bool isPositionedOutOfView(const Element& element, const Document& document) {
+  const std::vector<StyleRule> rules = positioningRules(document);
+  for (const Element* e = &element; e; e = e->parent())
+    if (positionedOutOfView(*e, rules)) return true;
+  return false;
+}
+
+}  // namespace saavu::rulesupport
