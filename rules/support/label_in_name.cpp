@@ -181,28 +181,22 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
 
 // --- Visible inner text ------------------------------------------------------------------------
 
-namespace {
-
-enum class Boundary { None, Line, Space };
-
-// The boundary an element's display puts around its visible inner text: "\n" for an outer
-// display type of block (and table-caption), " " for table-cell and table-row.
-Boundary boundaryOf(const Element& element, const AccessibilityModel& model) {
+DisplayBoundary displayBoundary(const Element& element, const AccessibilityModel& model) {
   if (const auto display = model.style().declared(element).display) {
     const std::string value = text::toLowerAscii(text::trim(*display));
-    if (value == "table-cell" || value == "table-row") return Boundary::Space;
-    if (value == "table-caption") return Boundary::Line;
+    if (value == "table-cell" || value == "table-row") return DisplayBoundary::Space;
+    if (value == "table-caption") return DisplayBoundary::Line;
     const auto words = text::splitWhitespace(value);
-    if (words.empty()) return Boundary::None;
+    if (words.empty()) return DisplayBoundary::None;
     const std::string_view outer = words[0];
     // CSS Display 3 §2: the outer display type of block, flow-root, list-item, flex, grid and
     // table is block; the inline-* values and contents are not.
     if (outer == "block" || outer == "flow-root" || outer == "list-item" || outer == "flex" ||
         outer == "grid" || outer == "table" || (outer == "flow" && words.size() == 1))
-      return Boundary::Line;
-    return Boundary::None;
+      return DisplayBoundary::Line;
+    return DisplayBoundary::None;
   }
-  if (!element.isHtml()) return Boundary::None;
+  if (!element.isHtml()) return DisplayBoundary::None;
   // HTML §15.3 (the user-agent style sheet): display: block, list-item, table; table-cell and
   // table-row for cells and rows; table-caption.
   static constexpr std::string_view kBlock[] = {
@@ -213,11 +207,13 @@ Boundary boundaryOf(const Element& element, const AccessibilityModel& model) {
       "main",    "menu",    "nav",    "ol",         "p",    "plaintext", "pre",      "search",
       "section", "summary", "table",  "ul",         "xmp"};
   const std::string& tag = element.tag();
-  if (tag == "td" || tag == "th" || tag == "tr") return Boundary::Space;
+  if (tag == "td" || tag == "th" || tag == "tr") return DisplayBoundary::Space;
   for (std::string_view t : kBlock)
-    if (t == tag) return Boundary::Line;
-  return Boundary::None;
+    if (t == tag) return DisplayBoundary::Line;
+  return DisplayBoundary::None;
 }
+
+namespace {
 
 // Properties of a `style` attribute that cannot hide text or change what its glyphs show.
 bool isHarmlessProperty(std::string_view property) {
@@ -253,15 +249,15 @@ VisibleInnerText visibleInnerText(const Element& element, const AccessibilityMod
   // Explicit stack: a node to visit, or the closing boundary of an element already opened.
   struct Step {
     const Node* node;
-    Boundary closing;
+    DisplayBoundary closing;
   };
-  std::vector<Step> stack{{&element, Boundary::None}};
+  std::vector<Step> stack{{&element, DisplayBoundary::None}};
   bool root = true;
   while (!stack.empty()) {
     const Step step = stack.back();
     stack.pop_back();
     if (!step.node) {
-      append(step.closing == Boundary::Line ? "\n" : " ");
+      append(step.closing == DisplayBoundary::Line ? "\n" : " ");
       continue;
     }
     if (step.node->isText()) {
@@ -304,15 +300,15 @@ VisibleInnerText visibleInnerText(const Element& element, const AccessibilityMod
       append("\n");
       continue;
     }
-    const Boundary boundary = root ? Boundary::None : boundaryOf(e, model);
+    const DisplayBoundary boundary = root ? DisplayBoundary::None : displayBoundary(e, model);
     root = false;
-    if (boundary != Boundary::None) {
-      append(boundary == Boundary::Line ? "\n" : " ");
+    if (boundary != DisplayBoundary::None) {
+      append(boundary == DisplayBoundary::Line ? "\n" : " ");
       stack.push_back({nullptr, boundary});
     }
     const auto& children = e.children();
     for (auto it = children.rbegin(); it != children.rend(); ++it)
-      stack.push_back({*it, Boundary::None});
+      stack.push_back({*it, DisplayBoundary::None});
   }
   return out;
 }

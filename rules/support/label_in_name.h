@@ -53,6 +53,12 @@ struct VisibleInnerText {
 };
 VisibleInnerText visibleInnerText(const Element& element, const AccessibilityModel& model);
 
+// What an element's computed display puts around its text, as far as the model knows it (the
+// `style` attribute, else the HTML user-agent style sheet, HTML §15.3): a line break for an outer
+// display type of block (and table-caption), a space for table-cell and table-row, else nothing.
+enum class DisplayBoundary { None, Line, Space };
+DisplayBoundary displayBoundary(const Element& element, const AccessibilityModel& model);
+
 // ACT glossary "visible text content" is not empty: a descendant text node with non-whitespace
 // text whose parent is visible.
 bool hasVisibleTextContent(const Element& element, const AccessibilityModel& model);

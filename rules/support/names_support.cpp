@@ -6,6 +6,7 @@
 #include <optional>
 #include <tuple>
 
+#include "rules/support/label_in_name.h"
 #include "scanner/style.h"
 #include "scanner/tables.h"
 
@@ -132,6 +133,96 @@ ResourceKind kindOfUrl(std::string_view url) {
   return ResourceKind::Unknown;
 }
 
+namespace {
+
+int hexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// URL §1.3 "percent-decode": %XX becomes the byte; anything else is kept.
+std::string percentDecode(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hexValue(s[i + 1]) >= 0 && hexValue(s[i + 2]) >= 0) {
+      out += static_cast<char>(hexValue(s[i + 1]) * 16 + hexValue(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// Infra "forgiving-base64 decode": ASCII whitespace is removed, padding is optional.
+std::optional<std::string> base64Decode(std::string_view s) {
+  std::string data;
+  for (char c : s)
+    if (!text::isAsciiWhitespace(c)) data += c;
+  if (data.size() % 4 == 0 && !data.empty() && data.back() == '=') {
+    data.pop_back();
+    if (data.back() == '=') data.pop_back();
+  }
+  if (data.size() % 4 == 1) return std::nullopt;
+  std::string out;
+  unsigned buffer = 0;
+  int bits = 0;
+  for (char c : data) {
+    int v = -1;
+    if (c >= 'A' && c <= 'Z')
+      v = c - 'A';
+    else if (c >= 'a' && c <= 'z')
+      v = c - 'a' + 26;
+    else if (c >= '0' && c <= '9')
+      v = c - '0' + 52;
+    else if (c == '+')
+      v = 62;
+    else if (c == '/')
+      v = 63;
+    if (v < 0) return std::nullopt;
+    buffer = (buffer << 6) | static_cast<unsigned>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((buffer >> bits) & 0xFF);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<DataUrl> decodeDataUrl(std::string_view url) {
+  url = text::trim(url);
+  if (!startsWithIgnoreCase(url, "data:")) return std::nullopt;
+  const std::size_t comma = url.find(',');
+  if (comma == std::string_view::npos) return std::nullopt;
+  std::string_view header = text::trim(url.substr(5, comma - 5));
+  const std::string body = percentDecode(url.substr(comma + 1));
+  bool base64 = false;
+  if (header.size() >= 7) {
+    std::string_view tail = header.substr(header.size() - 7);
+    if (text::equalsIgnoreCase(tail, ";base64")) {
+      base64 = true;
+      header = text::trim(header.substr(0, header.size() - 7));
+    }
+  }
+  DataUrl result;
+  const std::string_view essence = text::trim(header.substr(0, header.find(';')));
+  result.mimeType = essence.empty() ? "text/plain" : text::toLowerAscii(essence);
+  if (base64) {
+    auto decoded = base64Decode(body);
+    if (!decoded) return std::nullopt;
+    result.body = std::move(*decoded);
+  } else {
+    result.body = body;
+  }
+  return result;
+}
+
 EmbeddedResource objectResource(const Element& object) {
   const std::string_view data = text::trim(object.attr("data"));
   // HTML §4.8.7: without a `data` URL the object has no resource to fetch (and with a
@@ -209,6 +300,129 @@ const Element* namedFromAuthorAncestor(const Element& element, const Accessibili
     if (!model.accessibleName(*p).empty()) return p;
   }
   return nullptr;
+}
+
+// --- Links -------------------------------------------------------------------------------------
+
+namespace {
+
+bool isBlockContainer(const Element& element, const AccessibilityModel& model) {
+  if (displayBoundary(element, model) == DisplayBoundary::Line) return !element.is("table");
+  if (element.is("td") || element.is("th")) return true;
+  if (const auto display = model.style().declared(element).display) {
+    const std::string value = text::toLowerAscii(text::trim(*display));
+    return value == "inline-block" || value == "table-cell" || value == "table-caption";
+  }
+  return false;
+}
+
+// The rendered, exposed text of `root`'s subtree, without `skip`'s subtree; with `inlineOnly`,
+// also without block containers that do not contain `skip` (the text of other paragraphs).
+std::string contextText(const Element& root, const Element& skip, const AccessibilityModel& model,
+                        bool inlineOnly) {
+  std::string text;
+  std::vector<const Node*> stack{&root};
+  while (!stack.empty()) {
+    const Node* node = stack.back();
+    stack.pop_back();
+    if (node->isText()) {
+      text += node->text();
+      continue;
+    }
+    const Element& e = *node->asElement();
+    if (&e == &skip || !model.isIncludedInAccessibilityTree(e)) continue;
+    if (inlineOnly && &e != &root && isBlockContainer(e, model)) {
+      bool containsSkip = false;
+      for (const Element* p = skip.parent(); p && !containsSkip; p = p->parent())
+        containsSkip = p == &e;
+      if (!containsSkip) {
+        text += ' ';
+        continue;
+      }
+    }
+    if (e.is("img") || e.is("area") ||
+        (e.is("input") && text::equalsIgnoreCase(e.attr("type"), "image")))
+      text += " " + std::string(e.attr("alt")) + " ";
+    const auto& children = e.children();
+    for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(*it);
+  }
+  return text::collapseWhitespace(text);
+}
+
+bool hasHeaderCells(const Element& table, const AccessibilityModel& model) {
+  std::vector<const Element*> stack{&table};
+  while (!stack.empty()) {
+    const Element* e = stack.back();
+    stack.pop_back();
+    const std::string role = model.role(*e);
+    if (role == "columnheader" || role == "rowheader") return true;
+    for (const Node* child : e->children())
+      if (const Element* c = child->asElement()) stack.push_back(c);
+  }
+  return false;
+}
+
+}  // namespace
+
+LinkContext linkContext(const Element& link, const AccessibilityModel& model) {
+  LinkContext context;
+  std::vector<std::string> parts;
+  std::vector<const Element*> elements;  // each context element's text counts once
+  const auto add = [&](const Element& e, bool inlineOnly) {
+    if (std::find(elements.begin(), elements.end(), &e) != elements.end()) return;
+    elements.push_back(&e);
+    parts.push_back(contextText(e, link, model, inlineOnly));
+  };
+  bool blockFound = false, cellFound = false;
+  for (const Element* p = link.parent(); p; p = p->parent()) {
+    if (!model.isIncludedInAccessibilityTree(*p)) continue;
+    const std::string role = model.role(*p);
+    if (role == "listitem") add(*p, false);
+    if (!blockFound && isBlockContainer(*p, model)) {
+      blockFound = true;
+      add(*p, p->is("body") || p->is("html"));
+    }
+    if (!cellFound && (role == "cell" || role == "gridcell")) {
+      cellFound = true;
+      add(*p, false);
+      for (const Element* t = p->parent(); t; t = t->parent()) {
+        const std::string tableRole = model.role(*t);
+        if (tableRole == "table" || tableRole == "grid" || tableRole == "treegrid") {
+          context.mayHaveHeaderCells = hasHeaderCells(*t, model);
+          break;
+        }
+      }
+    }
+  }
+  for (std::string_view id : text::splitWhitespace(link.attr("aria-describedby")))
+    if (const Element* target = model.document().byId(id)) add(*target, false);
+  for (const std::string& part : parts)
+    if (!part.empty()) context.text += (context.text.empty() ? "" : " ") + part;
+  return context;
+}
+
+// --- Scripts -----------------------------------------------------------------------------------
+
+bool mayRunScripts(const Document& document) {
+  for (const Element* e : document.elements()) {
+    if (e->inTemplate()) continue;
+    if (e->tag() == "script" && (e->isHtml() || e->ns() == Namespace::Svg)) {
+      // HTML §4.12.1: a JavaScript MIME type essence, "module", or no type: script; any other
+      // type (JSON, templates) is a data block.
+      const std::string type = text::toLowerAscii(text::trim(e->attr("type")));
+      const bool classic = type.empty() || type == "module" || type == "text/javascript" ||
+                           type == "application/javascript" || type == "text/ecmascript" ||
+                           type == "application/ecmascript";
+      if (classic) return true;
+    }
+    for (const Attribute& a : e->attributes()) {
+      if (a.name.size() > 2 && text::equalsIgnoreCase(a.name.substr(0, 2), "on")) return true;
+      if ((a.name == "href" || a.name == "src" || a.name == "action") &&
+          text::equalsIgnoreCase(text::trim(a.value).substr(0, 11), "javascript:"))
+        return true;
+    }
+  }
+  return false;
 }
 
 // --- Author CSS --------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 // grows these answers, the rules should ask the model instead.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,15 @@ ResourceKind kindOfMimeType(std::string_view mimeType);
 // that of a server-side program (.php, .asp, ...) whose output can be anything.
 ResourceKind kindOfUrl(std::string_view url);
 
+// The body of a data: URL (Fetch §4.2 "data: URL processor": percent-decoded, then base64
+// decoded when the media type ends in ";base64"), with its MIME type. std::nullopt for any other
+// URL or a body that does not decode.
+struct DataUrl {
+  std::string mimeType;  // lower-case essence; "text/plain" when empty
+  std::string body;
+};
+std::optional<DataUrl> decodeDataUrl(std::string_view url);
+
 struct EmbeddedResource {
   ResourceKind kind = ResourceKind::Unknown;
   std::string evidence;  // what decided it, for messages: "type=\"video/mp4\"", "the .mp3 file"
@@ -70,6 +80,31 @@ std::vector<const Element*> programmaticLabels(const Element& control, const Doc
 // "Name From: author"): its role allows an author name, and aria-labelledby or aria-label gives
 // it a non-empty accessible name. nullptr when there is none.
 const Element* namedFromAuthorAncestor(const Element& element, const AccessibilityModel& model);
+
+// --- Links -------------------------------------------------------------------------------------
+
+// ACT glossary "programmatically determined link context": the elements included in the
+// accessibility tree that are a `listitem` ancestor of the link, its closest ancestor that is a
+// block container, its closest `cell`/`gridcell` ancestor and that cell's header cells, or
+// referenced by its aria-describedby. When the closest block container is the <body> (or
+// <html>), only the text of its inline content around the link counts: the whole page is not a
+// link's context (the ACT examples of links at the top level have "no programmatically
+// determined link context"; WCAG's definition names a sentence, paragraph, list item or cell).
+struct LinkContext {
+  // The context's text with the link's own text left out, whitespace collapsed.
+  std::string text;
+  // The link is in a table cell of a table that has header cells; which of them are assigned
+  // to the cell (HTML §4.9.12.1) is not computed here, so the context may hold more than `text`.
+  bool mayHaveHeaderCells = false;
+};
+LinkContext linkContext(const Element& link, const AccessibilityModel& model);
+
+// --- Scripts -----------------------------------------------------------------------------------
+
+// The document can run script: a classic or module <script>, an event handler content attribute
+// (on…) or a javascript: URL. Without script nothing ever draws on a <canvas>, whose bitmap
+// starts fully transparent (HTML §4.12.5), so it is not visible.
+bool mayRunScripts(const Document& document);
 
 // --- Author CSS the model does not read ------------------------------------------------------
 

@@ -31,10 +31,32 @@ using nlohmann::json;
 // ACT rules whose test cases may be answered cantTell, each with why its own text leaves some
 // cases to human judgement.
 const std::map<std::string, std::string> kCantTellAllowed = {
+    {"0va7u6",
+     "an image's \"visible text\" and whether it is \"purely decorative\", \"not a significant "
+     "part\" or \"essential\" are seen only in the image"},
     {"2ee8b8",
      "label in name algorithm: what \"represents non-text content\" \"often requires a judgment "
      "call\"; visible inner text depends on CSS (icon fonts, clipping) and abbreviations are out "
      "of scope"},
+    {"5effbb",
+     "the name \"together with its programmatically determined link context describes the "
+     "purpose of the link\": a judgement on the text"},
+    {"aizyf1", "the accessible name \"describes its purpose\": a judgement on the text"},
+    {"b49b2e",
+     "the heading \"describes the topic or purpose of the first perceivable content after\" it: "
+     "a judgement on the text"},
+    {"c4a8a4",
+     "the title \"describes the topic or purpose of the overall content\": a judgement on the "
+     "text"},
+    {"cc0f0a",
+     "the label \"together with its visual context, describes the purpose\" of the field: a "
+     "judgement on the text and the rendering"},
+    {"e88epe",
+     "\"purely decorative\" is seen only in the image, and an img that does not load (Inapplicable "
+     "Example 10) is known only by fetching it"},
+    {"qt1vmo",
+     "the name \"serves an equivalent purpose to the non-text content\": seen only in the "
+     "image"},
 };
 
 // Proposed (not yet approved) test cases that the approved rule text does not support. W3C's
@@ -199,6 +221,14 @@ ACT_RULE_TEST("2t702h")  // summary-name
 ACT_RULE_TEST("cae760")  // iframe-name
 ACT_RULE_TEST("ffd0e9")  // heading-name
 ACT_RULE_TEST("2ee8b8")  // label-in-name
+ACT_RULE_TEST("c4a8a4")  // page-title-descriptive
+ACT_RULE_TEST("qt1vmo")  // image-name-descriptive
+ACT_RULE_TEST("0va7u6")  // image-of-text
+ACT_RULE_TEST("b49b2e")  // heading-descriptive
+ACT_RULE_TEST("cc0f0a")  // form-label-descriptive
+ACT_RULE_TEST("aizyf1")  // link-descriptive
+ACT_RULE_TEST("5effbb")  // link-in-context-descriptive
+ACT_RULE_TEST("e88epe")  // image-not-in-tree-decorative
 
 TEST_CASE("every ACT rule a saavu rule implements has its test cases and a test") {
   REQUIRE_MESSAGE(testcases().is_object(), "fixtures/act/testcases.json does not parse");

@@ -7,7 +7,11 @@
 //   <!-- expect: inapplicable RULE -->       ... not a test target of the rule
 // The element meant is the first one whose start tag begins on a later line than the comment
 // (several comments in a row all name the same element). Besides every expectation holding,
-// every failed or cantTell result on the page must be expected: no surprise failures.
+// every failed result on the page must be expected (no surprise failures), and so must every
+// cantTell result of a rule the page states an expectation for. cantTell results of other rules
+// are left alone: the rules that ask a person to judge what a machine cannot (is this title,
+// heading, link text or text alternative descriptive?) answer cantTell on nearly every page, and
+// a page about one rule need not list another rule's questions.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -146,8 +150,11 @@ int checkFixture(const FixtureFile& fixture) {
       ++mismatches;
     }
   }
+  std::set<std::string> rulesWithExpectations;
+  for (const Expectation& e : fixture.expectations) rulesWithExpectations.insert(e.rule);
   for (const Finding& f : fixture.result.findings) {
     if (f.outcome == Outcome::Passed) continue;
+    if (f.outcome == Outcome::CantTell && !rulesWithExpectations.count(f.rule->id)) continue;
     const bool expected = std::any_of(
         fixture.expectations.begin(), fixture.expectations.end(), [&](const Expectation& e) {
           return e.rule == f.rule->id && e.targetLine == f.line && e.outcome == toString(f.outcome);
@@ -209,7 +216,11 @@ TEST_CASE("every registered rule has a fixture with failed and passed expectatio
                           << ".html nor fixtures/rules/" << id << "/");
     CHECK_MESSAGE(counts[id]["failed"] + counts[id]["cantTell"] > 0,
                   "no fixture expects rule " << id << " to fail");
-    CHECK_MESSAGE(counts[id]["passed"] > 0, "no fixture expects rule " << id << " to pass");
+    // A rule that leaves every judgement it cannot make to a person (cantTell) may never pass;
+    // its fixtures show where it does not apply instead.
+    const bool asksPerson = counts[id]["cantTell"] > 0 && counts[id]["inapplicable"] > 0;
+    CHECK_MESSAGE((counts[id]["passed"] > 0 || asksPerson),
+                  "no fixture expects rule " << id << " to pass");
   }
 }
 

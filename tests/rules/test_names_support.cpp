@@ -190,5 +190,66 @@ TEST_CASE("visually hidden by positioning or clipping") {
   }
 }
 
+TEST_CASE("Fetch data: URL processor") {
+  const auto plain = rulesupport::decodeDataUrl("data:image/svg+xml;utf8,<svg>%20</svg>");
+  REQUIRE(plain);
+  CHECK(plain->mimeType == "image/svg+xml");
+  CHECK(plain->body == "<svg> </svg>");
+  SUBCASE("base64, with and without padding (Infra forgiving-base64 decode)") {
+    for (std::string_view url : {"data:text/plain;base64,aGk=", "data:text/plain;base64,aGk",
+                                 "DATA:text/plain;BASE64, aG k= "}) {
+      const auto decoded = rulesupport::decodeDataUrl(url);
+      REQUIRE_MESSAGE(decoded, url);
+      CHECK(decoded->body == "hi");
+    }
+    const auto two = rulesupport::decodeDataUrl("data:;base64,YQ==");
+    REQUIRE(two);
+    CHECK(two->body == "a");
+    CHECK(two->mimeType == "text/plain");
+    CHECK_FALSE(rulesupport::decodeDataUrl("data:;base64,a"));
+    CHECK_FALSE(rulesupport::decodeDataUrl("data:;base64,a*b="));
+  }
+  CHECK_FALSE(rulesupport::decodeDataUrl("https://example.org/a.svg"));
+  CHECK_FALSE(rulesupport::decodeDataUrl("data:no-comma"));
+}
+
+TEST_CASE("ACT programmatically determined link context") {
+  Parsed page(
+      "<body><a id=top href=#>More</a> <span>inline text</span>"
+      "<p>Read about housing allowance: <a id=inp href=#>more</a></p>"
+      "<div><a id=alone href=#>More</a></div>"
+      "<ul><li>Ulysses<ul><li><a id=nested href=#>HTML</a></li></ul></li></ul>"
+      "<table><tr><th>Books</th></tr><tr><td><a id=cell href=#>Download</a></td></tr></table>"
+      "<table role=presentation><tr><td><a id=layout href=#>More</a></td></tr></table>"
+      "<p id=d>Described</p><div><a id=described href=# aria-describedby=d>More</a></div>"
+      "<div><a id=hiddenctx href=#>More</a><span aria-hidden=true>hidden words</span></div>"
+      "</body>");
+  const auto context = [&](std::string_view id) {
+    return rulesupport::linkContext(page.byId(id), *page.model);
+  };
+  CHECK(context("top").text == "inline text");
+  CHECK(context("inp").text == "Read about housing allowance:");
+  CHECK(context("alone").text.empty());
+  CHECK_FALSE(context("alone").mayHaveHeaderCells);
+  CHECK(context("nested").text == "Ulysses");
+  CHECK(context("cell").mayHaveHeaderCells);
+  CHECK(context("layout").text.empty());
+  CHECK_FALSE(context("layout").mayHaveHeaderCells);
+  CHECK(context("described").text == "Described");
+  CHECK(context("hiddenctx").text.empty());
+}
+
+TEST_CASE("HTML §8.1.3: whether a document can run script") {
+  CHECK_FALSE(rulesupport::mayRunScripts(*Parsed("<canvas></canvas>").document));
+  CHECK(rulesupport::mayRunScripts(*Parsed("<script>draw()</script>").document));
+  CHECK(rulesupport::mayRunScripts(*Parsed("<script type=module src=a.js></script>").document));
+  CHECK_FALSE(rulesupport::mayRunScripts(
+      *Parsed("<script type='application/ld+json'>{}</script>").document));
+  CHECK(rulesupport::mayRunScripts(*Parsed("<body onload='draw()'>").document));
+  CHECK(rulesupport::mayRunScripts(*Parsed("<a href='javascript:draw()'>x</a>").document));
+  CHECK_FALSE(
+      rulesupport::mayRunScripts(*Parsed("<template><script>draw()</script></template>").document));
+}
+
 }  // namespace
 }  // namespace saavu
