@@ -234,13 +234,15 @@ bool isRestyled(const Element& element) {
 }
 
 // Visible for the visible inner text: rendered, visibility visible, not moved out of view.
-bool looksVisible(const Element& element, const AccessibilityModel& model) {
-  return model.isVisible(element) && !isPositionedOutOfView(element, model.document());
+bool looksVisible(const Element& element, const AccessibilityModel& model,
+                  const OutOfViewTest& outOfView) {
+  return model.isVisible(element) && !outOfView(element);
 }
 
 }  // namespace
 
 VisibleInnerText visibleInnerText(const Element& element, const AccessibilityModel& model) {
+  const OutOfViewTest outOfView(model.document());
   VisibleInnerText out;
   const auto append = [&](std::string_view s) {
     out.withSpaces += s;
@@ -264,7 +266,7 @@ VisibleInnerText visibleInnerText(const Element& element, const AccessibilityMod
       const Element* parent = step.node->parent();
       const std::string& data = step.node->text();
       const bool whitespaceOnly = isAsciiWhitespaceOnly(data) || isWhitespaceOnly(data);
-      if (parent && looksVisible(*parent, model) && !whitespaceOnly) {
+      if (parent && looksVisible(*parent, model, outOfView) && !whitespaceOnly) {
         // Visible text: its data with each run of whitespace made one space.
         std::string normalized;
         bool inSpace = false;
@@ -291,7 +293,7 @@ VisibleInnerText visibleInnerText(const Element& element, const AccessibilityMod
     const Element& e = *step.node->asElement();
     out.restyled = out.restyled || isRestyled(e);
     if (model.isNotRendered(e)) continue;
-    if (!root && !looksVisible(e, model)) {
+    if (!root && !looksVisible(e, model, outOfView)) {
       // Rendered but not visible: " " when its box has width, "" when it has none.
       out.withSpaces += ' ';
       continue;
@@ -314,6 +316,7 @@ VisibleInnerText visibleInnerText(const Element& element, const AccessibilityMod
 }
 
 bool hasVisibleTextContent(const Element& element, const AccessibilityModel& model) {
+  const OutOfViewTest outOfView(model.document());
   std::vector<const Element*> stack{&element};
   while (!stack.empty()) {
     const Element* e = stack.back();
@@ -322,7 +325,7 @@ bool hasVisibleTextContent(const Element& element, const AccessibilityModel& mod
     for (const Node* child : e->children()) {
       if (const Element* c = child->asElement()) {
         stack.push_back(c);
-      } else if (!isWhitespaceOnly(child->text()) && looksVisible(*e, model)) {
+      } else if (!isWhitespaceOnly(child->text()) && looksVisible(*e, model, outOfView)) {
         return true;
       }
     }

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <memory>
 #include <optional>
 #include <tuple>
+#include <unordered_map>
 
 #include "rules/support/label_in_name.h"
 #include "scanner/style.h"
@@ -430,9 +432,9 @@ bool mayRunScripts(const Document& document) {
 bool hasAuthorStyleSheets(const Document& document) {
   for (const Element* e : document.elements()) {
     if (e->inTemplate()) continue;
-    if (e->tag() == "style" && (e->isHtml() || e->ns() == Namespace::Svg) &&
-        !text::collapseWhitespace(e->textContent()).empty())
-      return true;
+    if (e->tag() == "style" && (e->isHtml() || e->ns() == Namespace::Svg))
+      for (const Node* child : e->children())
+        if (child->isText() && !text::trim(child->text()).empty()) return true;
     if (e->is("link") && !text::trim(e->attr("href")).empty())
       for (std::string_view token : text::splitWhitespace(e->attr("rel")))
         if (text::equalsIgnoreCase(token, "stylesheet")) return true;
@@ -440,7 +442,9 @@ bool hasAuthorStyleSheets(const Document& document) {
   return false;
 }
 
-namespace {
+// The CSS machinery of the out-of-view test. A named namespace: Sheet is forward-declared in the
+// header (OutOfViewTest holds one).
+namespace positioning {
 
 // One compound selector: an optional type selector and any number of #id and .class selectors.
 struct CompoundSelector {
@@ -529,11 +533,11 @@ std::string withoutComments(std::string_view css) {
   return out;
 }
 
-// The style rules of the document's <style> elements that set a positioning property. At-rules
-// (@media, @supports, ...) are skipped whole: whether they apply depends on the device.
-std::vector<StyleRule> positioningRules(const Document& document) {
-  std::vector<StyleRule> rules;
-  std::size_t order = 0;
+// The style sheets' texts that can hold positioning rules: the <style> elements that apply to
+// screens. Views into the document, valid while it lives.
+std::vector<std::string_view> positioningSources(const Document& document,
+                                                 std::vector<std::string>& storage) {
+  std::vector<std::string_view> sources;
   for (const Element* e : document.elements()) {
     if (!e->is("style") || e->inTemplate()) continue;
     if (const std::string* media = e->attribute("media")) {
@@ -542,10 +546,34 @@ std::vector<StyleRule> positioningRules(const Document& document) {
           m.find("screen") == std::string::npos)
         continue;
     }
-    const std::string raw = e->textContent();
-    // Quick exit: no rule of this sheet can position anything.
-    if (raw.find("position") == std::string::npos && raw.find("clip") == std::string::npos)
+    std::string_view css;
+    if (e->children().size() == 1 && e->children()[0]->isText()) {
+      css = e->children()[0]->text();
+    } else {
+      storage.push_back(e->textContent());
+      css = storage.back();
+    }
+    // No rule of this sheet can position anything.
+    if (css.find("position") == std::string_view::npos &&
+        css.find("clip") == std::string_view::npos)
       continue;
+    sources.push_back(css);
+  }
+  return sources;
+}
+
+// The rules of the sheets that set a positioning property, indexed by the most specific part of
+// their selector so that an element meets only the rules that can match it.
+struct Sheet {
+  std::vector<std::string> sources;  // what the rules were read from
+  std::vector<StyleRule> rules;
+  std::unordered_map<std::string, std::vector<std::size_t>> byId, byClass, byType;
+  std::vector<std::size_t> universal;
+};
+
+void readRules(Sheet& sheet) {
+  std::size_t order = 0;
+  for (const std::string& raw : sheet.sources) {
     const std::string css = withoutComments(raw);
     std::size_t i = 0;
     while (i < css.size()) {
@@ -556,7 +584,8 @@ std::vector<StyleRule> positioningRules(const Document& document) {
         i = open + 1;
         continue;
       }
-      // The block's end, nesting counted.
+      // The block's end, nesting counted. At-rules (@media, @supports, ...) are skipped whole:
+      // whether they apply depends on the device.
       std::size_t close = open + 1;
       for (int depth = 1; close < css.size(); ++close) {
         if (css[close] == '{') ++depth;
@@ -572,8 +601,18 @@ std::vector<StyleRule> positioningRules(const Document& document) {
           while (start <= prelude.size()) {
             std::size_t comma = prelude.find(',', start);
             if (comma == std::string_view::npos) comma = prelude.size();
-            if (auto selector = parseCompound(prelude.substr(start, comma - start)))
-              rules.push_back({std::move(*selector), order, declarations});
+            if (auto selector = parseCompound(prelude.substr(start, comma - start))) {
+              const std::size_t index = sheet.rules.size();
+              if (!selector->ids.empty())
+                sheet.byId[selector->ids.front()].push_back(index);
+              else if (!selector->classes.empty())
+                sheet.byClass[selector->classes.front()].push_back(index);
+              else if (!selector->type.empty() && selector->type != "*")
+                sheet.byType[selector->type].push_back(index);
+              else
+                sheet.universal.push_back(index);
+              sheet.rules.push_back({std::move(*selector), order, declarations});
+            }
             start = comma + 1;
           }
         }
@@ -582,7 +621,23 @@ std::vector<StyleRule> positioningRules(const Document& document) {
       i = close + 1;
     }
   }
-  return rules;
+}
+
+// The document's positioning sheet. Rules ask about element after element of one page, so the
+// last sheet read is kept (per thread: rules run on many threads) and used again while the
+// page's style texts are the same, compared by content, not by address.
+std::shared_ptr<const Sheet> sheetOf(const Document& document) {
+  thread_local std::shared_ptr<Sheet> cache;
+  std::vector<std::string> storage;
+  const std::vector<std::string_view> sources = positioningSources(document, storage);
+  const bool same = cache && sources.size() == cache->sources.size() &&
+                    std::equal(sources.begin(), sources.end(), cache->sources.begin());
+  if (!same) {
+    cache = std::make_shared<Sheet>();
+    cache->sources.assign(sources.begin(), sources.end());
+    readRules(*cache);
+  }
+  return cache;
 }
 
 // A CSS length in px; std::nullopt for other values (percentages, calc(), viewport units).
@@ -638,7 +693,7 @@ bool clipPathHidesAll(std::string_view clipPath) {
          parts.size() == 1;
 }
 
-bool positionedOutOfView(const Element& element, const std::vector<StyleRule>& rules) {
+bool positionedOutOfView(const Element& element, const Sheet& sheet) {
   // Cascade the few properties: rules by specificity then order, the style attribute last.
   struct Winner {
     std::tuple<int, int, int> specificity{-1, -1, -1};
@@ -653,7 +708,21 @@ bool positionedOutOfView(const Element& element, const std::vector<StyleRule>& r
       if (name == property) return &winner;
     return nullptr;
   };
-  for (const StyleRule& rule : rules) {
+  // The rules whose key selector the element has.
+  std::vector<std::size_t> candidates = sheet.universal;
+  const auto addAll = [&](const auto& index, const std::string& key) {
+    if (auto it = index.find(key); it != index.end())
+      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+  };
+  if (const std::string_view id = element.attr("id"); !id.empty())
+    addAll(sheet.byId, std::string(id));
+  for (std::string_view c : text::splitWhitespace(element.attr("class")))
+    addAll(sheet.byClass, std::string(c));
+  addAll(sheet.byType, element.isHtml() ? element.tag() : text::toLowerAscii(element.tag()));
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  for (std::size_t index : candidates) {
+    const StyleRule& rule = sheet.rules[index];
     if (!matches(rule.selector, element)) continue;
     const auto specificity = rule.selector.specificity();
     for (const auto& [property, value] : rule.declarations) {
@@ -679,13 +748,18 @@ bool positionedOutOfView(const Element& element, const std::vector<StyleRule>& r
   return clipPathHidesAll(slot("clip-path")->value);
 }
 
-}  // namespace
+}  // namespace positioning
+
+OutOfViewTest::OutOfViewTest(const Document& document) : sheet_(positioning::sheetOf(document)) {}
+
+bool OutOfViewTest::operator()(const Element& element) const {
+  for (const Element* e = &element; e; e = e->parent())
+    if (positioning::positionedOutOfView(*e, *sheet_)) return true;
+  return false;
+}
 
 bool isPositionedOutOfView(const Element& element, const Document& document) {
-  const std::vector<StyleRule> rules = positioningRules(document);
-  for (const Element* e = &element; e; e = e->parent())
-    if (positionedOutOfView(*e, rules)) return true;
-  return false;
+  return OutOfViewTest(document)(element);
 }
 
 }  // namespace saavu::rulesupport

@@ -5,6 +5,7 @@
 // grows these answers, the rules should ask the model instead.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -126,5 +127,18 @@ bool hasAuthorStyleSheets(const Document& document);
 // false answer proves nothing (the cascade is not known), so rules use a true answer only to
 // leave an element out, never to fail one.
 bool isPositionedOutOfView(const Element& element, const Document& document);
+
+// The same question asked of many elements of one document: the style sheets are read once.
+namespace positioning {
+struct Sheet;
+}
+class OutOfViewTest {
+ public:
+  explicit OutOfViewTest(const Document& document);
+  bool operator()(const Element& element) const;
+
+ private:
+  std::shared_ptr<const positioning::Sheet> sheet_;
+};
 
 }  // namespace saavu::rulesupport
