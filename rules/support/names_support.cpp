@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <tuple>
@@ -536,7 +537,7 @@ std::string withoutComments(std::string_view css) {
 // The style sheets' texts that can hold positioning rules: the <style> elements that apply to
 // screens. Views into the document, valid while it lives.
 std::vector<std::string_view> positioningSources(const Document& document,
-                                                 std::vector<std::string>& storage) {
+                                                 std::deque<std::string>& storage) {
   std::vector<std::string_view> sources;
   for (const Element* e : document.elements()) {
     if (!e->is("style") || e->inTemplate()) continue;
@@ -628,7 +629,7 @@ void readRules(Sheet& sheet) {
 // page's style texts are the same, compared by content, not by address.
 std::shared_ptr<const Sheet> sheetOf(const Document& document) {
   thread_local std::shared_ptr<Sheet> cache;
-  std::vector<std::string> storage;
+  std::deque<std::string> storage;  // stable addresses: sources view into it
   const std::vector<std::string_view> sources = positioningSources(document, storage);
   const bool same = cache && sources.size() == cache->sources.size() &&
                     std::equal(sources.begin(), sources.end(), cache->sources.begin());
