@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config ca-certificates python3
   libgumbo-dev libcurl4-openssl-dev libpugixml-dev nlohmann-json3-dev doctest-dev
-  libcli11-dev liburiparser-dev libcpp-httplib-dev
+  libcli11-dev liburiparser-dev libcpp-httplib-dev libicu-dev
   nghttp2-server openssl libxml2-utils python3-jsonschema python3-yaml
   chromium
 )

@@ -282,7 +282,9 @@ TEST_CASE("cli: --passes lists passed results and the summary counts them either
   json without = json::parse(saavu({"scan", "--format", "json", page.string()}).out);
   json with = json::parse(saavu({"scan", "--format", "json", "--passes", page.string()}).out);
   checkReportContract(with);
-  CHECK(without["pages"][0]["results"].empty());
+  // Without --passes only the results that need attention are listed (rules that ask a person
+  // to check descriptiveness answer cantTell even on an accessible page).
+  for (const json& res : without["pages"][0]["results"]) CHECK(res["outcome"] != "passed");
   CHECK(!with["pages"][0]["results"].empty());
   CHECK(without["summary"]["passed"] == with["summary"]["passed"]);
   CHECK(with["summary"]["passed"].get<int>() > 0);
