@@ -151,30 +151,6 @@ bool isDisabledElement(const Element& element, const AccessibilityModel& model) 
   return false;
 }
 
-bool isLabelable(const Element& e) {
-  if (e.is("input")) return controlType(e) != "hidden";
-  return e.is("button") || e.is("meter") || e.is("output") || e.is("progress") || e.is("select") ||
-         e.is("textarea");
-}
-
-const Element* labeledControl(const Element& label, const Document& document) {
-  if (const std::string* id = label.attribute("for")) {
-    const Element* target = document.byId(*id);
-    return target && isLabelable(*target) ? target : nullptr;
-  }
-  std::vector<const Element*> stack;
-  const auto kids = label.elementChildren();
-  for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
-  while (!stack.empty()) {
-    const Element* e = stack.back();
-    stack.pop_back();
-    if (isLabelable(*e)) return e;
-    const auto grandkids = e->elementChildren();
-    for (auto it = grandkids.rbegin(); it != grandkids.rend(); ++it) stack.push_back(*it);
-  }
-  return nullptr;
-}
-
 std::vector<const Element*> labelsOf(const Element& control, const Document& document) {
   std::vector<const Element*> labels;
   for (const Element* e : document.elements())

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/support/names_support.h"
 #include "scanner/a11y.h"
 #include "scanner/dom.h"
 
@@ -35,12 +36,7 @@ std::string controlType(const Element& control);
 bool isDisabledElement(const Element& element, const AccessibilityModel& model);
 
 // --- Labels (HTML §4.10.4) -----------------------------------------------------------------------
-// HTML "labelable element": button, input (not hidden), meter, output, progress, select,
-// textarea (form-associated custom elements are not known statically).
-bool isLabelable(const Element& element);
-// The label's labeled control: with `for`, the first element in tree order whose id is the value,
-// if it is labelable; without, the first labelable descendant. nullptr when none.
-const Element* labeledControl(const Element& label, const Document& document);
+// isLabelable and labeledControl: rules/support/names_support.h.
 // The label elements whose labeled control is `control`, in tree order.
 std::vector<const Element*> labelsOf(const Element& control, const Document& document);
 
