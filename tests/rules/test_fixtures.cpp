@@ -193,6 +193,14 @@ TEST_CASE("site fixtures: every inline expectation holds and nothing else fails"
   }
 }
 
+// Rules that cannot pass on a page judged alone, and why (their expectation needs what other
+// pages hold).
+const std::map<std::string, std::string> kCannotPassAlone = {
+    {"bypass-skip-link",
+     "ACT ye5d6e passes only on a link to content after repeated content, which only the linked "
+     "pages reveal"},
+};
+
 TEST_CASE("every registered rule has a fixture with failed and passed expectations") {
   const auto& rules = RuleRegistry::instance().rules();
   REQUIRE(!rules.empty());
@@ -209,7 +217,8 @@ TEST_CASE("every registered rule has a fixture with failed and passed expectatio
                           << ".html nor fixtures/rules/" << id << "/");
     CHECK_MESSAGE(counts[id]["failed"] + counts[id]["cantTell"] > 0,
                   "no fixture expects rule " << id << " to fail");
-    CHECK_MESSAGE(counts[id]["passed"] > 0, "no fixture expects rule " << id << " to pass");
+    if (!kCannotPassAlone.count(id))
+      CHECK_MESSAGE(counts[id]["passed"] > 0, "no fixture expects rule " << id << " to pass");
   }
 }
 
