@@ -6,6 +6,11 @@
 // focus within it fails whatever its content. Whether an in-page link's target lies just before
 // non-repeated content after repeated content depends on the pages this one leads to (ACT glossary
 // "block of repeated content"), which a rule seeing one page cannot know.
+//
+// The rule's Assumptions: "there is at least one block of repeated content before the
+// non-repeated content". On a page that leads to no other page (and runs no script) there is no
+// block of repeated content at all, so the rule is not used there: no result, rather than a
+// failure that asks for a link to skip content the page does not have.
 #include "rules/repeated/repeated_content.h"
 #include "rules/rule.h"
 #include "rules/support/rule_support.h"
@@ -30,9 +35,9 @@ class BypassSkipLink final : public Rule {
  public:
   const RuleMeta& meta() const override { return kMeta; }
 
-  // Applicability: any HTML web page.
+  // Applicability: any HTML web page (that meets the rule's assumption, see above).
   bool applies(const Element& element, const RuleContext& context) const override {
-    return repeated::isPageTarget(element, context);
+    return repeated::isPageTarget(element, context) && repeated::mayLeadToAnotherPage(context);
   }
 
   // Expectation: an instrument inside the page moves focus just before a node of non-repeated
@@ -40,22 +45,11 @@ class BypassSkipLink final : public Rule {
   Verdict expect(const Element&, const RuleContext& context) const override {
     const std::vector<repeated::InPageInstrument> instruments =
         repeated::inPageInstruments(context);
-    const bool leadsAway = repeated::mayLeadToAnotherPage(context);
     if (instruments.empty())
-      return {Outcome::Failed,
-              leadsAway ? "No link or control on the page moves focus within it" +
-                              brokenLinksNote(context) +
-                              ", so nothing takes keyboard users past the content repeated on "
-                              "other pages"
-                        : "No link or control on the page moves focus within it (the page "
-                          "leads to no other page, so it has no repeated content to skip)"};
-    // With no instrument leading to another page there is no repeated content, so there is no
-    // node such an instrument could move focus to: the expectation cannot hold (the rule's
-    // Assumptions describe this case).
-    if (!leadsAway)
-      return {Outcome::Failed,
-              "The page leads to no other page and runs no script, so it has no repeated content "
-              "for its in-page links to skip"};
+      return {Outcome::Failed, "No link or control on the page moves focus within it" +
+                                   brokenLinksNote(context) +
+                                   ", so nothing takes keyboard users past the content repeated "
+                                   "on other pages"};
     const repeated::InPageInstrument& first = instruments.front();
     std::string what = repeated::describe(*first.element, context.model);
     if (first.target)
