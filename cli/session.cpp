@@ -241,6 +241,7 @@ std::unique_ptr<ReportSession> ReportSession::open(const OutputOptions& opt, int
                  "configuration's rules.disable)\n";
     return nullptr;
   }
+  s->site_ = std::make_unique<SiteAnalysis>(s->ruleIds_);
 
   // Ignores: the configuration's, then --ignore-rule's.
   std::vector<Ignore> ignores = opt.ignores;
@@ -410,8 +411,17 @@ void redact(std::string& s, const std::vector<std::string>& secrets) {
 
 }  // namespace
 
+void ReportSession::addSiteSummary(SitePageSummary summary) {
+  std::lock_guard lock(mutex_);
+  if (site_) site_->add(std::move(summary));
+}
+
 void ReportSession::page(const PageResult& original) {
   std::lock_guard lock(mutex_);
+  pageLocked(original);
+}
+
+void ReportSession::pageLocked(const PageResult& original) {
   // Everything a reporter may print, and everything the baseline file records, passes through
   // the redaction first.
   PageResult clean;
@@ -431,6 +441,17 @@ void ReportSession::page(const PageResult& original) {
       redact(f.selector, secrets_);
       redact(f.snippet, secrets_);
       redact(f.message, secrets_);
+      if (f.site) {
+        auto site = std::make_shared<SiteInvolvement>(*f.site);
+        for (SitePageRef& p : site->pages) {
+          redact(p.url, secrets_);
+          redact(p.displayPath, secrets_);
+          redact(p.title, secrets_);
+          redact(p.element.selector, secrets_);
+          redact(p.element.snippet, secrets_);
+        }
+        f.site = std::move(site);
+      }
     }
     pagePtr = &clean;
   }
@@ -485,6 +506,7 @@ void ReportSession::page(const PageResult& original) {
     visible.flow = page.flow;
     visible.error = page.error;
     visible.crawl = page.crawl;
+    visible.siteResults = page.siteResults;
     for (std::size_t i = 0; i < page.findings.size(); ++i)
       if (!notes[i].ignored) visible.findings.push_back(page.findings[i]);
   }
@@ -514,6 +536,12 @@ std::size_t ReportSession::gateFailures() const {
 
 int ReportSession::finish(bool interrupted) {
   std::lock_guard lock(mutex_);
+  // The site rules' findings, now that every page is in: each on the first page it involves,
+  // after every page object (rules/site.h).
+  if (site_ && site_->active()) {
+    for (const PageResult& result : site_->results()) pageLocked(result);
+    site_.reset();
+  }
   if (options_.writeBaseline) return finishBaseline(interrupted);
   summary_.interrupted = interrupted;
   visibleSummary_.interrupted = interrupted;

@@ -30,13 +30,17 @@ using nlohmann::json;
 
 // ACT rules whose test cases may be answered cantTell, and why the rule text leaves it to a person.
 const std::map<std::string, std::string> kCantTellAllowed = {
-    {"047fe0", "which content is repeated depends on the linked pages (\"block of repeated content\")"},
+    {"047fe0",
+     "which content is repeated depends on the linked pages (\"block of repeated content\")"},
     {"4b1c6c", "different URLs may embed \"equivalent resources\", a judgement of purpose"},
     {"b20e66", "different URLs may lead to \"equivalent resources\", a judgement of purpose"},
-    {"b40fd1", "which content is repeated depends on the linked pages (\"block of repeated content\")"},
-    {"cf77f2", "which content is repeated depends on the linked pages (\"block of repeated content\")"},
+    {"b40fd1",
+     "which content is repeated depends on the linked pages (\"block of repeated content\")"},
+    {"cf77f2",
+     "which content is repeated depends on the linked pages (\"block of repeated content\")"},
     {"fd3a94", "different URLs may lead to \"equivalent resources\", a judgement of purpose"},
-    {"ye5d6e", "whether a link's target is \"just before\" non-repeated content depends on the linked pages"},
+    {"ye5d6e",
+     "whether a link's target is \"just before\" non-repeated content depends on the linked pages"},
 };
 
 // Proposed (not yet approved) test cases that the approved rule text does not support. W3C's

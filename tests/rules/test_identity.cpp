@@ -25,8 +25,8 @@ struct Identity {
 std::vector<Identity> failedIdentities(const std::string& html) {
   const Page page = makePage("file:///lomake.html", "lomake.html", html);
   std::vector<Identity> out;
-  const PageResult result = runRules(page, {"button-name", "form-field-name", "image-name",
-                                            "link-name"});
+  const PageResult result =
+      runRules(page, {"button-name", "form-field-name", "image-name", "link-name"});
   for (const Finding& f : result.findings)
     if (f.outcome == Outcome::Failed) out.push_back({f.rule->id, f.shape, f.occurrence});
   return out;
