@@ -52,6 +52,7 @@ std::string culprit(const std::string& source, const std::string& flag) {
 std::string reportFileName(const std::string& format) {
   if (format == "junit") return "saavu-report.junit.xml";
   if (format == "sarif") return "saavu-report.sarif";
+  if (format == "earl") return "saavu-report.earl.jsonld";
   return "saavu-report." + format;  // json, jsonl, html
 }
 
@@ -158,11 +159,11 @@ struct ReportSession::File {
 
 void addOutputOptions(CLI::App& cmd, OutputOptions& o) {
   cmd.add_option("-f,--format", o.formats,
-                 "console (default), json, jsonl, junit, sarif or html; repeat for several")
-      ->check(CLI::IsMember({"console", "json", "jsonl", "junit", "sarif", "html"}));
+                 "console (default), json, jsonl, junit, sarif, html or earl; repeat for several")
+      ->check(CLI::IsMember({"console", "json", "jsonl", "junit", "sarif", "html", "earl"}));
   cmd.add_option("-o,--output", o.outputDir,
                  "Write the reports into this directory as saavu-report.json, .jsonl, "
-                 ".junit.xml, .sarif, .html (default: standard output)");
+                 ".junit.xml, .sarif, .html, .earl.jsonld (default: standard output)");
   cmd.add_flag("--passes", o.passes,
                "List passed results too (the summary counts them either way)");
   cmd.add_option("--rule", o.ruleIds, "Run only this rule (repeatable)");
@@ -351,6 +352,8 @@ std::unique_ptr<ReportSession> ReportSession::open(const OutputOptions& opt, int
       s->reporters_.push_back(makeJUnitReporter(*out));
     } else if (format == "sarif") {
       s->reporters_.push_back(makeSarifReporter(*out));
+    } else if (format == "earl") {
+      s->reporters_.push_back(makeEarlReporter(*out, s->ruleIds_));
     } else if (format == "html") {
       HtmlReportOptions html;
       html.language = *language;
@@ -369,7 +372,7 @@ std::unique_ptr<ReportSession> ReportSession::open(const OutputOptions& opt, int
       s->reporters_.push_back(makeHtmlReporter(*out, std::move(html)));
     } else {
       std::cerr << "saavu: " << culprit(opt.formatSource, "--format") << ": '" << format
-                << "' is not one of console, json, jsonl, junit, sarif, html\n";
+                << "' is not one of console, json, jsonl, junit, sarif, html, earl\n";
       return nullptr;
     }
   }
