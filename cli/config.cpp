@@ -108,7 +108,9 @@ class Checker {
       if (auto list = stringList(*n)) {
         bool ok = true;
         for (std::size_t i = 0; i < list->size(); ++i)
-          ok = !!oneOf(n->item(i), {"console", "json", "jsonl", "junit", "sarif", "html"}) && ok;
+          ok =
+              !!oneOf(n->item(i), {"console", "json", "jsonl", "junit", "sarif", "html", "earl"}) &&
+              ok;
         if (ok) config_.format = list;
       }
     }
@@ -631,7 +633,7 @@ std::string starterConfig() {
   ],
 
   // Reports:
-  "format": ["console"],  // any of console, json, jsonl, junit, sarif, html
+  "format": ["console"],  // any of console, json, jsonl, junit, sarif, html, earl
   "output": "",           // directory for the report files; "": standard output
   "passes": false,        // true: list passed results too
   "lang": "en",           // language of the HTML report: en, fi or sv

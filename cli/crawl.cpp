@@ -133,6 +133,7 @@ int crawlInto(ReportSession& session, const CrawlOptions& baseOptions, CrawlProg
         [&](Page page, const CrawlRecord& record) {
           // The crawler's workers already run with a large stack.
           PageResult r = runRules(page, ruleIds, session.runOptions());
+          if (session.wantsSiteSummaries()) session.addSiteSummary(summarizeForSite(page));
           std::vector<Link> links;
           if (page.document) links = extractLinks(*page.document, page.url);
           r.crawl = std::move(toResult(record).crawl);

@@ -40,6 +40,7 @@ void scanInto(ReportSession& session, const std::vector<Input>& inputs, const Fe
       try {
         Page page = loadPage(inputs[i], fetch);
         result = runRules(page, ruleIds, session.runOptions());
+        if (session.wantsSiteSummaries()) session.addSiteSummary(summarizeForSite(page));
       } catch (const std::exception& e) {  // the page's DOM and model are freed either way
         result = PageResult{};
         result.url = inputs[i].location;

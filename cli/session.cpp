@@ -52,6 +52,7 @@ std::string culprit(const std::string& source, const std::string& flag) {
 std::string reportFileName(const std::string& format) {
   if (format == "junit") return "saavu-report.junit.xml";
   if (format == "sarif") return "saavu-report.sarif";
+  if (format == "earl") return "saavu-report.earl.jsonld";
   return "saavu-report." + format;  // json, jsonl, html
 }
 
@@ -158,11 +159,11 @@ struct ReportSession::File {
 
 void addOutputOptions(CLI::App& cmd, OutputOptions& o) {
   cmd.add_option("-f,--format", o.formats,
-                 "console (default), json, jsonl, junit, sarif or html; repeat for several")
-      ->check(CLI::IsMember({"console", "json", "jsonl", "junit", "sarif", "html"}));
+                 "console (default), json, jsonl, junit, sarif, html or earl; repeat for several")
+      ->check(CLI::IsMember({"console", "json", "jsonl", "junit", "sarif", "html", "earl"}));
   cmd.add_option("-o,--output", o.outputDir,
                  "Write the reports into this directory as saavu-report.json, .jsonl, "
-                 ".junit.xml, .sarif, .html (default: standard output)");
+                 ".junit.xml, .sarif, .html, .earl.jsonld (default: standard output)");
   cmd.add_flag("--passes", o.passes,
                "List passed results too (the summary counts them either way)");
   cmd.add_option("--rule", o.ruleIds, "Run only this rule (repeatable)");
@@ -241,6 +242,7 @@ std::unique_ptr<ReportSession> ReportSession::open(const OutputOptions& opt, int
                  "configuration's rules.disable)\n";
     return nullptr;
   }
+  s->site_ = std::make_unique<SiteAnalysis>(s->ruleIds_);
 
   // Ignores: the configuration's, then --ignore-rule's.
   std::vector<Ignore> ignores = opt.ignores;
@@ -350,6 +352,8 @@ std::unique_ptr<ReportSession> ReportSession::open(const OutputOptions& opt, int
       s->reporters_.push_back(makeJUnitReporter(*out));
     } else if (format == "sarif") {
       s->reporters_.push_back(makeSarifReporter(*out));
+    } else if (format == "earl") {
+      s->reporters_.push_back(makeEarlReporter(*out, s->ruleIds_));
     } else if (format == "html") {
       HtmlReportOptions html;
       html.language = *language;
@@ -368,7 +372,7 @@ std::unique_ptr<ReportSession> ReportSession::open(const OutputOptions& opt, int
       s->reporters_.push_back(makeHtmlReporter(*out, std::move(html)));
     } else {
       std::cerr << "saavu: " << culprit(opt.formatSource, "--format") << ": '" << format
-                << "' is not one of console, json, jsonl, junit, sarif, html\n";
+                << "' is not one of console, json, jsonl, junit, sarif, html, earl\n";
       return nullptr;
     }
   }
@@ -411,8 +415,17 @@ void redact(std::string& s, const std::vector<std::string>& secrets) {
 
 }  // namespace
 
+void ReportSession::addSiteSummary(SitePageSummary summary) {
+  std::lock_guard lock(mutex_);
+  if (site_) site_->add(std::move(summary));
+}
+
 void ReportSession::page(const PageResult& original) {
   std::lock_guard lock(mutex_);
+  pageLocked(original);
+}
+
+void ReportSession::pageLocked(const PageResult& original) {
   // Everything a reporter may print, and everything the baseline file records, passes through
   // the redaction first.
   PageResult clean;
@@ -432,6 +445,17 @@ void ReportSession::page(const PageResult& original) {
       redact(f.selector, secrets_);
       redact(f.snippet, secrets_);
       redact(f.message, secrets_);
+      if (f.site) {
+        auto site = std::make_shared<SiteInvolvement>(*f.site);
+        for (SitePageRef& p : site->pages) {
+          redact(p.url, secrets_);
+          redact(p.displayPath, secrets_);
+          redact(p.title, secrets_);
+          redact(p.element.selector, secrets_);
+          redact(p.element.snippet, secrets_);
+        }
+        f.site = std::move(site);
+      }
     }
     pagePtr = &clean;
   }
@@ -486,6 +510,7 @@ void ReportSession::page(const PageResult& original) {
     visible.flow = page.flow;
     visible.error = page.error;
     visible.crawl = page.crawl;
+    visible.siteResults = page.siteResults;
     for (std::size_t i = 0; i < page.findings.size(); ++i)
       if (!notes[i].ignored) visible.findings.push_back(page.findings[i]);
   }
@@ -515,6 +540,12 @@ std::size_t ReportSession::gateFailures() const {
 
 int ReportSession::finish(bool interrupted) {
   std::lock_guard lock(mutex_);
+  // The site rules' findings, now that every page is in: each on the first page it involves,
+  // after every page object (rules/site.h).
+  if (site_ && site_->active()) {
+    for (const PageResult& result : site_->results()) pageLocked(result);
+    site_.reset();
+  }
   if (options_.writeBaseline) return finishBaseline(interrupted);
   summary_.interrupted = interrupted;
   visibleSummary_.interrupted = interrupted;

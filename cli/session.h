@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "reporters/report.h"
+#include "rules/site.h"
 #include "scanner/threads.h"
 
 namespace saavu::cli {
@@ -79,6 +80,11 @@ class ReportSession {
 
   // Thread-safe: counts the page, applies the gate and hands it to every reporter.
   void page(const PageResult& page);
+  // Whether the site rules (rules/site.h) run: then every scanned page's summarizeForSite()
+  // goes to addSiteSummary() (thread-safe), and finish() reports their findings after the last
+  // page.
+  bool wantsSiteSummaries() const { return site_ && site_->active(); }
+  void addSiteSummary(SitePageSummary summary);
   // Ends every report, writes the files into place, prints the verdict; the exit status.
   // `interrupted` marks a run stopped by the user (then at best status 3).
   int finish(bool interrupted = false);
@@ -92,6 +98,7 @@ class ReportSession {
   struct File;
   ReportSession();
   int finishBaseline(bool interrupted);
+  void pageLocked(const PageResult& page);
 
   OutputOptions options_;
   std::unique_ptr<Gate> gate_;
@@ -107,6 +114,7 @@ class ReportSession {
   std::vector<std::string> secrets_;
   std::vector<std::string> ruleIds_;
   std::function<void()> beforeOutput_;
+  std::unique_ptr<SiteAnalysis> site_;
 };
 
 constexpr const char* kVersion = SAAVU_VERSION;

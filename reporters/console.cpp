@@ -78,6 +78,7 @@ class ConsoleReporter final : public Reporter, public GateAwareReporter {
     }
     const std::vector<FindingNote> notes = std::move(notes_);
     notes_.clear();
+
     for (std::size_t i = 0; i < page.findings.size(); ++i) {
       const Finding& f = page.findings[i];
       if (f.outcome == Outcome::Passed) continue;
@@ -85,6 +86,13 @@ class ConsoleReporter final : public Reporter, public GateAwareReporter {
       // so that what a change introduced stands out (the JSON report lists them all).
       if (i < notes.size() && (notes[i].ignored || notes[i].baseline == BaselineState::Unchanged))
         continue;
+      // The site rules' findings come after every page (rules/site.h): under a heading of their
+      // own, each on the first page it concerns.
+      if (page.siteResults && !siteHeading_) {
+        out_ << "\n"
+             << style_("1", "Across pages") << " (site rules; each names the other pages)\n";
+        siteHeading_ = true;
+      }
       const RuleMeta& m = *f.rule;
       auto& row = byRule_[m.id];
       row.meta = &m;
@@ -171,6 +179,7 @@ class ConsoleReporter final : public Reporter, public GateAwareReporter {
   }
 
   std::ostream& out_;
+  bool siteHeading_ = false;
   Style style_;
   std::vector<FindingNote> notes_;
   std::optional<GateSummary> gate_;

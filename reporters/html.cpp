@@ -44,6 +44,7 @@
 #include "reporters/locale.h"
 #include "reporters/report.h"
 #include "reporters/sha256.h"
+#include "rules/site.h"
 
 namespace saavu {
 namespace {
@@ -258,6 +259,7 @@ struct FindingRecord {
   std::uint16_t rule = 0;
   bool failed = true;  // otherwise cantTell
   bool isNew = false;
+  std::uint32_t site = UINT32_MAX;  // a site rule's finding: index into the pages it involves
 };
 
 struct PageRecord {
@@ -346,6 +348,10 @@ class HtmlReporter final : public Reporter {
       errors_.push_back({page.url, page.displayPath, page.error->kind, page.error->message});
       return;
     }
+    if (page.siteResults) {
+      siteResults(page);
+      return;
+    }
     const auto pageIndex = static_cast<std::uint32_t>(pages_.size());
     PageRecord record;
     record.url = page.url;
@@ -356,24 +362,48 @@ class HtmlReporter final : public Reporter {
     for (const Finding& f : page.findings) {
       if (f.outcome == Outcome::Passed) continue;  // counted in the summary, not listed
       if (!f.rule) continue;
-      FindingRecord r;
-      r.selector = arena_.intern(f.selector);
-      r.snippet = arena_.intern(f.snippet);
-      r.message = arena_.intern(f.message);
-      r.fingerprint = parseHex64(findingFingerprint(page, f));
-      r.templateKey = parseHex64(templateKey(f));
-      r.page = pageIndex;
-      r.line = f.line;
-      r.column = f.column;
-      r.rule = ruleIndex(f.rule);
-      r.failed = f.outcome == Outcome::Failed;
-      r.isNew = options_.baseline.given && !baseline_.count(r.fingerprint);
-      (r.failed ? record.failed : record.cantTell)++;
-      (void)findingDetails(f);  // see FindingDetails
-      seen_.insert(r.fingerprint);
-      records_.push_back(r);
+      records_.push_back(makeRecord(page, f, pageIndex));
+      (records_.back().failed ? record.failed : record.cantTell)++;
     }
     pages_.push_back(std::move(record));
+  }
+
+  // Findings of site rules, after every page: on the record of the page they are reported on.
+  void siteResults(const PageResult& page) {
+    auto it = std::find_if(pages_.rbegin(), pages_.rend(),
+                           [&](const PageRecord& p) { return p.url == page.url; });
+    if (it == pages_.rend()) return;  // its page was not scanned (never: it has a summary)
+    PageRecord& owner = *it;
+    const auto pageIndex = static_cast<std::uint32_t>(std::distance(it, pages_.rend()) - 1);
+    for (const Finding& f : page.findings) {
+      if (f.outcome == Outcome::Passed || !f.rule) continue;
+      FindingRecord r = makeRecord(page, f, pageIndex);
+      if (f.site) {
+        r.site = static_cast<std::uint32_t>(sites_.size());
+        sites_.push_back(f.site);
+        r.templateKey = r.fingerprint;  // one finding naming its pages: never a template group
+      }
+      (r.failed ? owner.failed : owner.cantTell)++;
+      records_.push_back(r);
+    }
+  }
+
+  FindingRecord makeRecord(const PageResult& page, const Finding& f, std::uint32_t pageIndex) {
+    FindingRecord r;
+    r.selector = arena_.intern(f.selector);
+    r.snippet = arena_.intern(f.snippet);
+    r.message = arena_.intern(f.message);
+    r.fingerprint = parseHex64(findingFingerprint(page, f));
+    r.templateKey = parseHex64(templateKey(f));
+    r.page = pageIndex;
+    r.line = f.line;
+    r.column = f.column;
+    r.rule = ruleIndex(f.rule);
+    r.failed = f.outcome == Outcome::Failed;
+    r.isNew = options_.baseline.given && !baseline_.count(r.fingerprint);
+    (void)findingDetails(f);  // see FindingDetails
+    seen_.insert(r.fingerprint);
+    return r;
   }
 
   void end(const ReportSummary& summary, const std::string& verdict) override {
@@ -1264,7 +1294,24 @@ class HtmlReporter final : public Reporter {
     location(r);
     raw("</dd>\n");
     snippetFacts(r);
+    if (r.site != UINT32_MAX) sitePages(*sites_[r.site]);
     raw("</dl></details></li>\n");
+  }
+
+  // Every page a site rule's finding concerns, with its element's place there.
+  void sitePages(const SiteInvolvement& site) {
+    raw("<dt>");
+    text(ui("entry.sitePages"));
+    raw("</dt><dd><ul class=\"page-list\">\n");
+    for (const SitePageRef& ref : site.pages) {
+      raw("<li>");
+      pageLink(ref.url, ref.displayPath.empty() ? ref.url : ref.displayPath);
+      raw(" <span class=\"pos\">");
+      fmt(ui("entry.lineColumn"), {{"line", std::to_string(ref.element.line)},
+                                   {"column", std::to_string(ref.element.column)}});
+      raw("</span></li>\n");
+    }
+    raw("</ul></dd>\n");
   }
 
   void writeTemplateEntry(const Entry& e) {
@@ -1467,6 +1514,7 @@ class HtmlReporter final : public Reporter {
   std::unordered_set<std::string> scannedKeys_;
   StringArena arena_;
   std::vector<FindingRecord> records_;
+  std::vector<std::shared_ptr<const SiteInvolvement>> sites_;  // of site rules' findings
   std::vector<PageRecord> pages_;
   std::vector<ErrorRecord> errors_;
   std::vector<SkippedRecord> skipped_;

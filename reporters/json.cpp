@@ -6,6 +6,7 @@
 #include "reporters/gate_notes.h"
 #include "reporters/identity.h"
 #include "reporters/report.h"
+#include "rules/site.h"
 
 namespace saavu {
 
@@ -44,6 +45,8 @@ json pageJson(const PageResult& page, bool includePasses, const std::vector<Find
     p["error"] = json{{"kind", page.error->kind}, {"message", page.error->message}};
   else
     p["error"] = nullptr;
+  // Extra member: this object only carries the findings of site rules on a page listed before.
+  if (page.siteResults) p["siteResults"] = true;
   json results = json::array();
   for (std::size_t i = 0; i < page.findings.size(); ++i) {
     const Finding& f = page.findings[i];
@@ -63,6 +66,16 @@ json pageJson(const PageResult& page, bool includePasses, const std::vector<Find
            {"help", m.helpUrl},
            // The identity a baseline stores (reporters/identity.h), for tools that keep their own.
            {"fingerprint", findingFingerprint(page, f)}};
+    // Extra member of a site rule's finding: every page involved, this one first.
+    if (f.site) {
+      json involved = json::array();
+      for (const SitePageRef& ref : f.site->pages)
+        involved.push_back(json{{"url", ref.url},
+                                {"selector", ref.element.selector},
+                                {"line", ref.element.line},
+                                {"column", ref.element.column}});
+      r["pages"] = std::move(involved);
+    }
     // Extra fields (CONTRACTS.md §1 allows them): what the gate made of the finding.
     if (i < notes.size()) {
       const FindingNote& note = notes[i];
@@ -164,7 +177,8 @@ class JsonLinesReporter final : public Reporter, public GateAwareReporter {
 }  // namespace
 
 void ReportSummary::add(const PageResult& page) {
-  ++pages;
+  // Site results are findings reported on a page already counted (rules/site.h).
+  if (!page.siteResults) ++pages;
   if (page.skipped()) ++skipped;
   if (page.error) ++errors;
   for (const Finding& f : page.findings) {

@@ -28,6 +28,7 @@
 #include "reporters/identity.h"
 #include "reporters/report.h"
 #include "reporters/xml_text.h"
+#include "rules/site.h"
 
 namespace saavu {
 
@@ -110,11 +111,18 @@ std::vector<RuleResults> byRule(const PageResult& page) {
   return groups;
 }
 
-// "where:line:column selector", then the start tag and the rule's message about this element.
+// "where:line:column selector", then the start tag and the rule's message about this element;
+// for a site rule's finding, every other page it concerns.
 void describeElement(std::ostream& out, const std::string& where, const Finding& f) {
   out << where;
   if (f.line > 0) out << ':' << f.line << ':' << f.column;
   out << "  " << f.selector << "\n    " << f.snippet << "\n    " << f.message << "\n";
+  if (!f.site) return;
+  for (std::size_t i = 1; i < f.site->pages.size(); ++i) {
+    const SitePageRef& ref = f.site->pages[i];
+    out << "    also " << (ref.displayPath.empty() ? ref.url : ref.displayPath) << ':'
+        << ref.element.line << ':' << ref.element.column << "  " << ref.element.selector << "\n";
+  }
 }
 
 void describeRule(std::ostream& out, const RuleMeta& m) {
@@ -177,6 +185,8 @@ class JUnitReporter final : public Reporter {
     addProperty(properties, "url", page.url);
     if (!page.title.empty()) addProperty(properties, "title", page.title);
     addProperty(properties, "page.key", pageKey(page));
+    // The findings of site rules (rules/site.h), reported on a page whose own suite came before.
+    if (page.siteResults) addProperty(properties, "site.results", "true");
     if (page.flow) {
       addProperty(properties, "flow.name", page.flow->name);
       addProperty(properties, "flow.step", page.flow->step);
@@ -256,7 +266,9 @@ class JUnitReporter final : public Reporter {
     suite.append_child("system-err");
 
     // Attributes last, now that the counts are known (pugixml writes them in the start tag).
-    addAttribute(suite, "name", nonEmptyToken(pageName(page), "(unnamed page)"));
+    addAttribute(
+        suite, "name",
+        (page.siteResults ? "site rules: " : "") + nonEmptyToken(pageName(page), "(unnamed page)"));
     addAttribute(suite, "timestamp", timestamp_);
     addAttribute(suite, "hostname", hostname_);
     suite.append_attribute("tests").set_value(static_cast<unsigned long long>(tests));

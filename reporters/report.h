@@ -56,6 +56,13 @@ std::unique_ptr<Reporter> makeJUnitReporter(std::ostream& out);
 // scanned as tool notifications. Local files under `sourceRoot` (the current directory when
 // empty) get URIs relative to it, with uriBaseId "%SRCROOT%". See reporters/sarif.cpp.
 std::unique_ptr<Reporter> makeSarifReporter(std::ostream& out, const std::string& sourceRoot = "");
+// EARL 1.0 in JSON-LD (the format of W3C ACT Rules implementation reports): per page a test
+// subject with an assertion per rule run (failed, cantTell, passed or inapplicable). See
+// reporters/earl.cpp.
+// `ruleIds`: the rules run (empty: all), so that a rule with no result on a page is asserted
+// inapplicable there.
+std::unique_ptr<Reporter> makeEarlReporter(std::ostream& out,
+                                           std::vector<std::string> ruleIds = {});
 
 // One entry of a baseline, as much of it as the baseline file records: a fingerprint always
 // (reporters/identity.h), the rest when the file carries it (then fixed findings are listed).

@@ -20,6 +20,7 @@
 
 #include "reporters/identity.h"
 #include "reporters/report.h"
+#include "rules/site.h"
 #include "scanner/sources.h"
 
 namespace saavu {
@@ -336,6 +337,27 @@ class SarifReporter final : public Reporter {
     if (!f.selector.empty())
       location["logicalLocations"] = ojson::array({{{"name", f.selector}, {"kind", "element"}}});
     r["locations"] = ojson::array({std::move(location)});
+    // §3.27.22: a site rule's finding (rules/site.h) on the other pages it concerns.
+    if (f.site && f.site->pages.size() > 1) {
+      ojson related = ojson::array();
+      for (std::size_t i = 1; i < f.site->pages.size(); ++i) {
+        const SitePageRef& ref = f.site->pages[i];
+        ojson where{{"artifactLocation", artifactLocation(ref.url)}};
+        if (ref.element.line > 0) {
+          ojson region{{"startLine", ref.element.line}};
+          if (ref.element.column > 0) region["startColumn"] = ref.element.column;
+          where["region"] = std::move(region);
+        }
+        ojson rel{{"id", static_cast<int>(i)}, {"physicalLocation", std::move(where)}};
+        if (!ref.element.selector.empty())
+          rel["logicalLocations"] =
+              ojson::array({{{"name", ref.element.selector}, {"kind", "element"}}});
+        rel["message"] = {
+            {"text", "Also concerns " + (ref.displayPath.empty() ? ref.url : ref.displayPath)}};
+        related.push_back(std::move(rel));
+      }
+      r["relatedLocations"] = std::move(related);
+    }
 
     // §3.27.17: identity across runs from the page key and the element's shape, never from the
     // line, so results survive edits elsewhere on the page and a change of host or port.

@@ -50,6 +50,8 @@ struct RuleContext {
   const AccessibilityModel& model;
 };
 
+struct SiteInvolvement;  // rules/site.h
+
 class Rule {
  public:
   virtual ~Rule() = default;
@@ -97,6 +99,9 @@ struct Finding {
   // on a page that the same rule reports: 0 for the first in document order, then 1, 2, ...
   std::uint64_t shape = 0;
   std::uint32_t occurrence = 0;
+  // A site rule's finding (rules/site.h) names every page involved here; null for the findings
+  // of page rules.
+  std::shared_ptr<const SiteInvolvement> site;
 };
 
 // The shape hash of Finding::shape (FNV-1a 64 over a canonical form, so it is the same on every
@@ -123,6 +128,9 @@ struct PageResult {
   std::optional<PageError> error;
   std::optional<CrawlInfo> crawl;
   std::vector<Finding> findings;  // every outcome, passed included; reporters filter
+  // Not a page of its own: the findings of site rules (rules/site.h) reported on this page,
+  // given to reporters after every page has been (a page object already carries this URL).
+  bool siteResults = false;
   bool skipped() const { return crawl && crawl->state == "skipped"; }
 };
 

@@ -31,6 +31,8 @@ using nlohmann::json;
 // ACT rules whose test cases may be answered cantTell, each with why its own text leaves some
 // cases to human judgement.
 const std::map<std::string, std::string> kCantTellAllowed = {
+    {"047fe0",
+     "which content is repeated depends on the linked pages (\"block of repeated content\")"},
     {"0va7u6",
      "an image's \"visible text\" and whether it is \"purely decorative\", \"not a significant "
      "part\" or \"essential\" are seen only in the image"},
@@ -43,6 +45,7 @@ const std::map<std::string, std::string> kCantTellAllowed = {
     {"36b590",
      "whether an error message \"describes the cause of the error or how to resolve it\" is a "
      "judgement of its wording"},
+    {"4b1c6c", "different URLs may embed \"equivalent resources\", a judgement of purpose"},
     {"4c31df", "applicability needs the media resource's duration and sound, which are in the "
                "media file, not the page"},
     {"5effbb",
@@ -57,6 +60,9 @@ const std::map<std::string, std::string> kCantTellAllowed = {
     {"aaa1bf", "\"the total audio output does not last more than 3 seconds\" is in the media "
                "file, not the page"},
     {"aizyf1", "the accessible name \"describes its purpose\": a judgement on the text"},
+    {"b20e66", "different URLs may lead to \"equivalent resources\", a judgement of purpose"},
+    {"b40fd1",
+     "which content is repeated depends on the linked pages (\"block of repeated content\")"},
     {"b49b2e",
      "the heading \"describes the topic or purpose of the first perceivable content after\" it: "
      "a judgement on the text"},
@@ -69,10 +75,13 @@ const std::map<std::string, std::string> kCantTellAllowed = {
     {"cc0f0a",
      "the label \"together with its visual context, describes the purpose\" of the field: a "
      "judgement on the text and the rendering"},
+    {"cf77f2",
+     "which content is repeated depends on the linked pages (\"block of repeated content\")"},
     {"e7aa44", "whether text is a transcript of, or replaced by, the audio is for a person to "
                "judge"},
     {"eac66b", "whether captions convey the auditory information is for a person to judge"},
     {"f51b46", "whether captions convey the auditory information is for a person to judge"},
+    {"fd3a94", "different URLs may lead to \"equivalent resources\", a judgement of purpose"},
     {"off6ek", "\"most common language\" counts the words of each language: short or mixed text "
                "has no language a machine can name with certainty"},
     {"qt1vmo",
@@ -80,6 +89,8 @@ const std::map<std::string, std::string> kCantTellAllowed = {
      "image"},
     {"ucwvc8", "\"default page language\" counts the words of each language: short or mixed "
                "text has no language a machine can name with certainty"},
+    {"ye5d6e",
+     "whether a link's target is \"just before\" non-repeated content depends on the linked pages"},
 };
 
 // Proposed (not yet approved) test cases that the approved rule text (or, for a proposed rule,
@@ -127,6 +138,10 @@ const std::map<std::string, std::string> kNotReportedByDesign = {
     {"b712209d068fff2878cceadf40efe21a3ec4f6d8", "F2 of 80f0bf, 4c31df, aaa1bf: twin of I2"},
     {"c4eaf50df4fa37f931374c74ac369a018b780ec6", "ucwvc8 F4: 6 words, too short to tell"},
     {"d00a83015b309b51bebfc2c85f62488daec3a5d1", "off6ek F3: 3 words, too short to tell"},
+    // fd3a94 Failed Example 2: the two links sit in different <p> elements, and the rule's
+    // "programmatically determined link context" includes the closest ancestor that generates a
+    // block container, so their contexts differ and the rule does not apply.
+    {"8dc58c481c594488a331cd267974a324b97c9c98", "links in different paragraphs"},
 };
 
 const json& testcases() {
@@ -318,6 +333,13 @@ ACT_RULE_TEST("b49b2e")  // heading-descriptive
 ACT_RULE_TEST("cc0f0a")  // form-label-descriptive
 ACT_RULE_TEST("aizyf1")  // link-descriptive
 ACT_RULE_TEST("5effbb")  // link-in-context-descriptive
+ACT_RULE_TEST("cf77f2")  // bypass-blocks
+ACT_RULE_TEST("047fe0")  // bypass-heading
+ACT_RULE_TEST("b40fd1")  // bypass-landmark
+ACT_RULE_TEST("ye5d6e")  // bypass-skip-link
+ACT_RULE_TEST("b20e66")  // identical-link-names
+ACT_RULE_TEST("fd3a94")  // identical-link-names-in-context
+ACT_RULE_TEST("4b1c6c")  // identical-iframe-names
 
 TEST_CASE("every ACT rule a saavu rule implements has its test cases and a test") {
   REQUIRE_MESSAGE(testcases().is_object(), "fixtures/act/testcases.json does not parse");

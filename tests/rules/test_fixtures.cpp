@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "rules/rule.h"
+#include "rules/site.h"
 #include "scanner/charset.h"
 #include "scanner/page.h"
 #include "tests/rules/test_support.h"
@@ -216,6 +217,14 @@ const std::map<std::string, std::string> kNeverPasses = {
     {"video-transcript", "a person confirms the transcript of the video"},
 };
 
+// Rules that cannot pass on a page judged alone, and why (their expectation needs what other
+// pages hold).
+const std::map<std::string, std::string> kCannotPassAlone = {
+    {"bypass-skip-link",
+     "ACT ye5d6e passes only on a link to content after repeated content, which only the linked "
+     "pages reveal"},
+};
+
 TEST_CASE("every registered rule has a fixture with failed and passed expectations") {
   const auto& rules = RuleRegistry::instance().rules();
   REQUIRE(!rules.empty());
@@ -223,6 +232,8 @@ TEST_CASE("every registered rule has a fixture with failed and passed expectatio
   for (const FixtureFile& fixture : fixturesUnder("fixtures/rules"))
     for (const Expectation& e : fixture.expectations) ++counts[e.rule][e.outcome];
   for (const auto& rule : rules) {
+    // Site rules judge several pages together: tests/rules/test_site.cpp and its fixture site.
+    if (dynamic_cast<const SiteRule*>(rule.get())) continue;
     const std::string& id = rule->meta().id;
     CAPTURE(id);
     const fs::path page = sourceDir() / "fixtures/rules" / (id + ".html");
@@ -237,7 +248,7 @@ TEST_CASE("every registered rule has a fixture with failed and passed expectatio
     const bool asksPerson = counts[id]["cantTell"] > 0 && counts[id]["inapplicable"] > 0;
     if (kNeverPasses.count(id))
       CHECK_MESSAGE(counts[id]["passed"] == 0, "rule " << id << " is listed as never passing");
-    else
+    else if (!kCannotPassAlone.count(id))
       CHECK_MESSAGE((counts[id]["passed"] > 0 || asksPerson),
                     "no fixture expects rule " << id << " to pass");
   }

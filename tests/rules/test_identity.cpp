@@ -20,10 +20,13 @@ struct Identity {
   bool operator==(const Identity&) const = default;
 };
 
+// The failed findings of the rules these pages are about (rules added later fail on them too,
+// and must not change the counts).
 std::vector<Identity> failedIdentities(const std::string& html) {
   const Page page = makePage("file:///lomake.html", "lomake.html", html);
   std::vector<Identity> out;
-  const PageResult result = runRules(page);
+  const PageResult result =
+      runRules(page, {"button-name", "form-field-name", "image-name", "link-name"});
   for (const Finding& f : result.findings)
     if (f.outcome == Outcome::Failed) out.push_back({f.rule->id, f.shape, f.occurrence});
   return out;
