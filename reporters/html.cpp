@@ -1164,7 +1164,15 @@ class HtmlReporter final : public Reporter {
       text(ui("rule.howToFix"));
       raw("</dt><dd>");
       fmt(texts.help);
-      raw("</dd>\n<dt>");
+      raw("</dd>\n");
+      if (!texts.example.empty()) {
+        raw("<dt>");
+        text(ui("rule.example"));
+        raw("</dt><dd class=\"example\">");
+        fmt(texts.example);
+        raw("</dd>\n");
+      }
+      raw("<dt>");
       text(ui("rule.criteria"));
       raw("</dt><dd>");
       if (m.wcag.empty()) text(ui("rule.bestPractice"));

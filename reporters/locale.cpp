@@ -38,7 +38,7 @@ Locale parseLocale(std::string_view text, std::string_view name) {
   if (auto rules = doc.find("rules"); rules != doc.end() && rules->is_object())
     for (const auto& [id, entry] : rules->items())
       locale.rules[id] = RuleTexts{stringOr(entry, "title"), stringOr(entry, "description"),
-                                   stringOr(entry, "help")};
+                                   stringOr(entry, "help"), stringOr(entry, "example")};
   if (auto ui = doc.find("ui"); ui != doc.end() && ui->is_object())
     for (const auto& [key, value] : ui->items())
       if (value.is_string()) locale.ui[key] = value.get<std::string>();
@@ -124,13 +124,15 @@ const RuleTexts& ruleTexts(std::string_view ruleId, Language language) {
   fill(&RuleTexts::title, rule ? &rule->meta().title : nullptr);
   fill(&RuleTexts::description, nullptr);
   fill(&RuleTexts::help, rule ? &rule->meta().help : nullptr);
+  fill(&RuleTexts::example, nullptr);
   if (texts.title.empty()) texts.title = std::string(ruleId);
   return merged.emplace(std::move(key), std::move(texts)).first->second;
 }
 
 bool hasRuleTexts(std::string_view ruleId, Language language) {
   const RuleTexts* own = findRule(locale(language), ruleId);
-  return own && !own->title.empty() && !own->description.empty() && !own->help.empty();
+  return own && !own->title.empty() && !own->description.empty() && !own->help.empty() &&
+         !own->example.empty();
 }
 
 std::string_view uiText(std::string_view key, Language language) {

@@ -1,5 +1,6 @@
 // The texts people read in saavu's reports, in English, Finnish and Swedish: per rule a title,
-// a plain-language description of what it checks and why that matters, and how to fix it; the
+// a plain-language description of what it checks and why that matters, how to fix it and an
+// example of the fix; the
 // names of the WCAG success criteria the rules map to; and the HTML report's interface strings.
 // They live in rules/locales/{en,fi,sv}.json (axe-core keeps its messages in locale files the
 // same way) and are compiled into the binary, so nothing is read from disk at run time.
@@ -26,13 +27,15 @@ struct RuleTexts {
   std::string title;        // "Form field has a non-empty accessible name"
   std::string description;  // what the rule checks and why it matters, 1–3 sentences
   std::string help;         // how to fix; `backticks` mark code
+  std::string example;      // a failing snippet and its fix, `backticks` around the code
 };
 
 // The texts of a rule in `language`, each field falling back to English when missing, and to
-// the rule's RuleMeta (title, help) when even English lacks the rule.
+// the rule's RuleMeta (title, help) when even English lacks the rule (the example then stays
+// empty).
 const RuleTexts& ruleTexts(std::string_view ruleId, Language language);
 // Whether the locale file of `language` itself has complete texts for the rule (no fallback):
-// the completeness test's question.
+// a title, a description, help and an example. The completeness test's question.
 bool hasRuleTexts(std::string_view ruleId, Language language);
 
 // An interface string; falls back to English; a key missing everywhere comes back as

@@ -2,6 +2,7 @@
 // (reporters/locale.h, rules/locales/).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -224,6 +225,12 @@ TEST_CASE("locale: every registered rule has complete texts in English, Finnish 
     for (Language lang : allLanguages()) {
       INFO("rule " << m.id << ", language " << toString(lang));
       CHECK(hasRuleTexts(m.id, lang));
+      // Every rule shows an example of the fix in every language: code in `backticks`, which
+      // must pair up or the rest of the text would render as code.
+      const std::string& example = ruleTexts(m.id, lang).example;
+      CHECK(!example.empty());
+      CHECK(std::count(example.begin(), example.end(), '`') % 2 == 0);
+      CHECK(example.find('`') != std::string::npos);
     }
     INFO("rule " << m.id);
     // English is the source: the same title and help as the rule's metadata (and so as
@@ -232,6 +239,9 @@ TEST_CASE("locale: every registered rule has complete texts in English, Finnish 
     CHECK(stripBackticks(ruleTexts(m.id, Language::En).help) == m.help);
     CHECK(ruleTexts(m.id, Language::Fi).title != m.title);
     CHECK(ruleTexts(m.id, Language::Sv).title != m.title);
+    // Finnish and Swedish examples are their own, with Finnish and Swedish content.
+    CHECK(ruleTexts(m.id, Language::Fi).example != ruleTexts(m.id, Language::En).example);
+    CHECK(ruleTexts(m.id, Language::Sv).example != ruleTexts(m.id, Language::En).example);
     for (const std::string& sc : m.wcag)
       for (Language lang : allLanguages()) {
         INFO("success criterion " << sc << ", language " << toString(lang));
@@ -348,6 +358,10 @@ TEST_CASE("html report: finding details — page link, flow step, selector, posi
   CHECK(html.find(ruleTexts("form-field-name", Language::Fi).title) != std::string::npos);
   CHECK(html.find("Liitä kenttään näkyvä nimilappu <code>&lt;label for=\"…\"&gt;</code>") !=
         std::string::npos);
+  // The example of the fix follows how to fix, escaped, its `backticks` made <code>.
+  CHECK(html.find("<dt>Esimerkki</dt><dd class=\"example\">Älä jätä kenttää <code>&lt;input "
+                  "type=\"text\" id=\"hetu\"&gt;</code> ilman nimilappua") != std::string::npos);
+  CHECK(html.find("Näin korjaat") < html.find("<dt>Esimerkki</dt>"));
   CHECK(html.find("https://www.w3.org/WAI/standards-guidelines/act/rules/e086e5/") !=
         std::string::npos);
   CHECK(html.find("https://www.w3.org/WAI/WCAG21/Understanding/name-role-value") !=
