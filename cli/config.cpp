@@ -88,7 +88,7 @@ class Checker {
     }
     static const std::vector<std::string> kTop{
         "targets",  "crawl",   "flows",        "rules",     "level",  "failOn",
-        "baseline", "ignores", "format",       "output",    "passes", "lang",
+        "baseline", "ignores", "format",       "output",    "passes", "review", "lang",
         "jobs",     "timeout", "maxPageBytes", "userAgent", "caCert"};
     unknownKeys(root, "", "", kTop);
     Node top{root, "", ""};
@@ -116,6 +116,7 @@ class Checker {
     }
     if (auto n = top.child("output")) config_.output = path(*n);
     if (auto n = top.child("passes")) config_.passes = boolean(*n);
+    if (auto n = top.child("review")) config_.review = boolean(*n);
     if (auto n = top.child("lang")) config_.lang = oneOf(*n, {"en", "fi", "sv"});
     if (auto n = top.child("jobs")) {
       if (auto v = integer(*n, 0, 256)) config_.jobs = static_cast<unsigned>(*v);
@@ -635,7 +636,8 @@ std::string starterConfig() {
   // Reports:
   "format": ["console"],  // any of console, json, jsonl, junit, sarif, html, earl
   "output": "",           // directory for the report files; "": standard output
-  "passes": false,        // true: list passed results too
+  "passes": false,        // true: list passed results too (and run the review rules)
+  "review": false,        // true: run the review rules (questions for a person: cantTell)
   "lang": "en",           // language of the HTML report: en, fi or sv
 
   // Fetching and analysis:

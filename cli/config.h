@@ -56,6 +56,7 @@ struct Config {
   std::vector<Ignore> ignores;
   std::optional<std::vector<std::string>> format;
   std::optional<bool> passes;
+  std::optional<bool> review;
   std::optional<unsigned> jobs;  // 0: the number of cores
   std::optional<double> timeout;
   std::optional<std::size_t> maxPageBytes;

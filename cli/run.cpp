@@ -96,6 +96,7 @@ void applyConfig(const Config& c, const CLI::App& cmd, RunPlan& plan) {
   set("--output", o.outputDir, c.output);
   if (c.output && !given(cmd, "--output")) o.outputSource = c.where("/output");
   set("--passes", o.passes, c.passes);
+  set("--review", o.review, c.review);
   set("--fail-on", o.failOn, c.failOn);
   set("--level", o.level, c.level);
   set("--lang", o.lang, c.lang);

@@ -165,7 +165,12 @@ void addOutputOptions(CLI::App& cmd, OutputOptions& o) {
                  "Write the reports into this directory as saavu-report.json, .jsonl, "
                  ".junit.xml, .sarif, .html, .earl.jsonld (default: standard output)");
   cmd.add_flag("--passes", o.passes,
-               "List passed results too (the summary counts them either way)");
+               "List every result: passed ones too (the summary counts them either way), and "
+               "the review rules' questions (implies --review)");
+  cmd.add_flag("--review", o.review,
+               "Also run the review rules, which ask a person to judge what a machine cannot "
+               "(is this link text, heading, title or image text descriptive?); their results "
+               "are cantTell");
   cmd.add_option("--rule", o.ruleIds, "Run only this rule (repeatable)");
   cmd.add_option("--fail-on", o.failOn,
                  "Lowest impact that fails the gate: critical, serious, moderate, minor "
@@ -378,6 +383,12 @@ std::unique_ptr<ReportSession> ReportSession::open(const OutputOptions& opt, int
   }
   ReportContext context{kVersion, utcTimestampNow(), opt.passes};
   s->listsPasses_ = opt.passes;
+  // A review rule named with --rule is asked for as it is.
+  s->runsReview_ = opt.review || opt.passes ||
+                   std::any_of(opt.ruleIds.begin(), opt.ruleIds.end(), [](const std::string& id) {
+                     const Rule* rule = RuleRegistry::instance().find(id);
+                     return rule && rule->meta().review;
+                   });
   for (auto& r : s->reporters_) r->begin(context);
   status = kExitOk;
   return s;

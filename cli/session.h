@@ -36,6 +36,7 @@ struct OutputOptions {
   std::vector<std::string> formats;  // console json jsonl junit sarif html
   std::string outputDir;
   bool passes = false;
+  bool review = false;  // run the review rules (RuleMeta::review); --passes implies it
   std::vector<std::string> ruleIds;        // run only these (empty: all)
   std::vector<std::string> disabledRules;  // never run these (configuration rules.disable)
   std::string failOn = "serious";
@@ -76,7 +77,9 @@ class ReportSession {
   const std::vector<std::string>& ruleIds() const { return ruleIds_; }
   // How the rules run for this session's reports: passed results are detailed only when the
   // reports list them (--passes).
-  RunOptions runOptions() const { return RunOptions{.detailPasses = listsPasses_}; }
+  RunOptions runOptions() const {
+    return RunOptions{.detailPasses = listsPasses_, .review = runsReview_};
+  }
 
   // Thread-safe: counts the page, applies the gate and hands it to every reporter.
   void page(const PageResult& page);
@@ -109,6 +112,7 @@ class ReportSession {
   bool hasConsole_ = false;
   bool consoleOnStdout_ = false;
   bool listsPasses_ = false;
+  bool runsReview_ = false;
   std::vector<std::unique_ptr<File>> files_;
   std::vector<std::unique_ptr<Reporter>> reporters_;
   std::vector<std::string> secrets_;

@@ -163,10 +163,18 @@ PageResult runRules(const Page& page, const std::vector<std::string>& ruleIds,
     const RuleMeta& meta = rule->meta();
     if (!ruleIds.empty() && std::find(ruleIds.begin(), ruleIds.end(), meta.id) == ruleIds.end())
       continue;
+    // A review rule's questions (cantTell) are kept only when asked for; its certain answers
+    // always are.
+    const bool dropQuestions = meta.review && !options.review;
     occurrences.clear();
     for (const Element* element : page.document->elements()) {
       if (!rule->applies(*element, context)) continue;
       Verdict verdict = rule->expect(*element, context);
+      if (dropQuestions && verdict.outcome == Outcome::CantTell) {
+        // Counted all the same: identities do not depend on --review.
+        ++occurrences[elementShape(*element)];
+        continue;
+      }
       Finding f;
       f.rule = &meta;
       f.outcome = verdict.outcome;

@@ -35,6 +35,11 @@ struct RuleMeta {
   Impact impact = Impact::Serious;
   std::string help;     // how to fix, one or two sentences
   std::string helpUrl;  // the WCAG Understanding page of the first criterion
+  // A review rule asks a person about nearly every element it applies to (is this link text,
+  // heading, title or text alternative descriptive?): its results are cantTell wherever the
+  // answer is not certain. Review rules run when asked for (--review, --passes, or by id with
+  // --rule), so that a scan's results are not buried under questions.
+  bool review = false;
 };
 
 // What a rule says about one test target.
@@ -138,6 +143,9 @@ struct RunOptions {
   // Passed results carry a selector, snippet and message only when reports will list them
   // (--passes); otherwise they are counted, and their details are never built.
   bool detailPasses = true;
+  // Keep the review rules' (RuleMeta::review) cantTell results; without it they give only
+  // their certain answers.
+  bool review = true;
 };
 
 // Runs every registered rule (or only `ruleIds` when not empty) over a page.

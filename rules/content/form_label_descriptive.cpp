@@ -29,6 +29,7 @@ const RuleMeta kMeta{
         "(dd.mm.yyyy)\"; when several fields share a label such as \"Name\", a visible heading "
         "or group legend must tell them apart.",
     .helpUrl = "https://www.w3.org/WAI/WCAG21/Understanding/headings-and-labels",
+    .review = true,
 };
 
 // The semantic roles the rule lists (form field controls inheriting from input, menuitem or

@@ -21,6 +21,7 @@ const RuleMeta kMeta{
         "Write a heading that says what the section under it is about, for example "
         "\"Opening hours\" rather than \"Information\"; replace template text and filler.",
     .helpUrl = "https://www.w3.org/WAI/WCAG21/Understanding/headings-and-labels",
+    .review = true,
 };
 
 // The start of the first perceivable text after the heading in tree order (outside the

@@ -23,6 +23,7 @@ const RuleMeta kMeta{
         "for example alt=\"Kela logo\" or alt=\"Search\" on a search button's icon; never a "
         "file name or a word such as \"image\".",
     .helpUrl = "https://www.w3.org/WAI/WCAG21/Understanding/non-text-content",
+    .review = true,
 };
 
 bool isImageElement(const Element& element) {

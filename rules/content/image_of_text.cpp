@@ -30,6 +30,7 @@ const RuleMeta kMeta{
         "Show text as real text styled with CSS, not as a picture of text; only logos and text "
         "whose exact look is essential may be images.",
     .helpUrl = "https://www.w3.org/WAI/WCAG21/Understanding/images-of-text",
+    .review = true,
 };
 
 // The first url(...) of a background or background-image declaration in the style attribute.

@@ -22,6 +22,7 @@ const RuleMeta kMeta{
         "Write link text that says where the link leads or what it does without the text "
         "around it, for example \"Read more about housing allowance\" instead of \"Read more\".",
     .helpUrl = "https://www.w3.org/WAI/WCAG21/Understanding/link-purpose-link-only",
+    .review = true,
 };
 
 class LinkDescriptive final : public Rule {

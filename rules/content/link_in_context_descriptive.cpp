@@ -27,6 +27,7 @@ const RuleMeta kMeta{
         "paragraph, list item or table cell that does, for example \"Read more about housing "
         "allowance\".",
     .helpUrl = "https://www.w3.org/WAI/WCAG21/Understanding/link-purpose-in-context",
+    .review = true,
 };
 
 class LinkInContextDescriptive final : public Rule {

@@ -23,6 +23,7 @@ const RuleMeta kMeta{
         "example \"Opening hours – Service points – Kela\"; replace placeholders such as "
         "\"Untitled\" or a file name.",
     .helpUrl = "https://www.w3.org/WAI/WCAG21/Understanding/page-titled",
+    .review = true,
 };
 
 // The first HTML `title` element in the document (not in a <template>): browsers use only the

@@ -23,6 +23,7 @@ const RuleMeta kMeta{
         "Put the page's own content in a <main> element and start it with a heading, and add a "
         "\"Skip to main content\" link at the top of the page that leads to it.",
     .helpUrl = "https://www.w3.org/WAI/WCAG21/Understanding/bypass-blocks",
+    .review = true,
 };
 
 class BypassBlocks final : public Rule {

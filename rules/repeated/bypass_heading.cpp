@@ -22,6 +22,7 @@ const RuleMeta kMeta{
         "Start the page's own content, after the header and navigation shared with other "
         "pages, with a visible heading such as <h1>.",
     .helpUrl = "https://www.w3.org/WAI/WCAG21/Techniques/html/H69",
+    .review = true,
 };
 
 class BypassHeading final : public Rule {

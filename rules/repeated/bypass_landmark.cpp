@@ -22,6 +22,7 @@ const RuleMeta kMeta{
         "Put the page's own content, after the header and navigation shared with other pages, "
         "in a <main> element (or another landmark) that starts with it.",
     .helpUrl = "https://www.w3.org/WAI/WCAG21/Techniques/aria/ARIA11",
+    .review = true,
 };
 
 class BypassLandmark final : public Rule {

@@ -29,6 +29,7 @@ const RuleMeta kMeta{
         "Add a link such as <a href=\"#main\">Skip to main content</a> at the top of the page, "
         "pointing to the element where the page's own content begins.",
     .helpUrl = "https://www.w3.org/WAI/WCAG21/Techniques/general/G1",
+    .review = true,
 };
 
 class BypassSkipLink final : public Rule {
