@@ -157,7 +157,8 @@ PageResult runRules(const Page& page, const std::vector<std::string>& ruleIds,
   result.error = page.error;
   if (page.error || !page.document || !page.model) return result;
 
-  const RuleContext context{page, *page.document, *page.model};
+  const RuleContext withQuestions{page, *page.document, *page.model, true};
+  const RuleContext withoutQuestions{page, *page.document, *page.model, false};
   std::map<std::uint64_t, std::uint32_t> occurrences;  // shape -> findings so far, per rule
   for (const auto& rule : RuleRegistry::instance().rules()) {
     const RuleMeta& meta = rule->meta();
@@ -166,6 +167,7 @@ PageResult runRules(const Page& page, const std::vector<std::string>& ruleIds,
     // A review rule's questions (cantTell) are kept only when asked for; its certain answers
     // always are.
     const bool dropQuestions = meta.review && !options.review;
+    const RuleContext& context = dropQuestions ? withoutQuestions : withQuestions;
     occurrences.clear();
     for (const Element* element : page.document->elements()) {
       if (!rule->applies(*element, context)) continue;

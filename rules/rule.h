@@ -53,6 +53,9 @@ struct RuleContext {
   const Page& page;
   const Document& document;
   const AccessibilityModel& model;
+  // False when a review rule's questions (cantTell) will be dropped (RunOptions::review): the
+  // rule need only look for its certain answers, and may answer cantTell without a message.
+  bool questionsWanted = true;
 };
 
 struct SiteInvolvement;  // rules/site.h

@@ -131,6 +131,7 @@ class FormLabelDescriptive final : public Rule {
       return {Outcome::Failed, "The label " + quotedLabel +
                                    " is placeholder or filler text and does not say what to "
                                    "enter"};
+    if (!context.questionsWanted) return {Outcome::CantTell, {}};
     const Element& field = *labelledFields(element, context).front();
     std::string message = "Check that the label " + quotedLabel +
                           ", with the headings and text around it, tells what the field " +

@@ -64,6 +64,7 @@ class HeadingDescriptive final : public Rule {
     if (rulesupport::isPlaceholderHeadingOrLabel(name))
       return {Outcome::Failed,
               "The heading " + quotedName + " is placeholder or filler text and describes nothing"};
+    if (!context.questionsWanted) return {Outcome::CantTell, {}};
     const std::string after = textAfter(element, context);
     if (after.empty())
       return {Outcome::CantTell, "Check that the heading " + quotedName +

@@ -46,6 +46,7 @@ class LinkDescriptive final : public Rule {
       return {Outcome::Failed, "The link text " + quotedName +
                                    " does not say where the link leads; on its own, for "
                                    "example in a list of links, it means nothing"};
+    if (!context.questionsWanted) return {Outcome::CantTell, {}};
     std::string message = "Check that the link text " + quotedName +
                           " on its own tells where the link leads or what it does";
     if (const std::string href(text::trim(element.attr("href"))); !href.empty())

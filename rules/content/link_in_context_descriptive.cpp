@@ -47,6 +47,8 @@ class LinkInContextDescriptive final : public Rule {
   // describes the link's purpose.
   Verdict expect(const Element& element, const RuleContext& context) const override {
     const std::string name = context.model.accessibleName(element);
+    if (!context.questionsWanted && !rulesupport::isGenericLinkText(name))
+      return {Outcome::CantTell, {}};
     const std::string quotedName = rulesupport::quoted(name, 80);
     const rulesupport::LinkContext linkContext = rulesupport::linkContext(element, context.model);
     const bool noContext =

@@ -1,6 +1,8 @@
 #include "rules/language/content_language.h"
 
+#include <algorithm>
 #include <cmath>
+#include <string>
 #include <vector>
 
 #include "rules/language/detect.h"
@@ -9,6 +11,48 @@
 
 namespace saavu::contentlanguage {
 namespace {
+
+// The text the detector reads: all of it up to 4 KiB (some 500 words); beyond that 16 slices of
+// 256 bytes spread evenly over it, each cut at whitespace. "Most common language" is a
+// proportion of the text's words, and an even sample estimates it without reading a long page
+// whole.
+std::string sampleForDetection(const std::string& text) {
+  constexpr std::size_t kWhole = 4096, kSlices = 16, kSlice = 256;
+  if (text.size() <= kWhole) return text;
+  std::string sample;
+  sample.reserve(kSlices * (kSlice + 1));
+  const std::size_t step = text.size() / kSlices;
+  for (std::size_t i = 0; i < kSlices; ++i) {
+    std::size_t begin = i * step;
+    if (begin > 0) {  // start after a space, not in the middle of a word
+      const std::size_t space = text.find(' ', begin);
+      if (space == std::string::npos) break;
+      begin = space + 1;
+    }
+    std::size_t end = std::min(text.size(), begin + kSlice);
+    if (end < text.size()) {
+      const std::size_t space = text.rfind(' ', end);
+      end = (space == std::string::npos || space <= begin) ? begin : space;
+    }
+    sample.append(text, begin, end - begin);
+    sample += ' ';
+  }
+  return sample;
+}
+
+// Applicability and expectation both ask about the same text: the last answer is kept per
+// thread (rules run a page on one thread).
+langdetect::Detection detectOnce(const std::string& text) {
+  thread_local std::string lastText;
+  thread_local langdetect::Detection lastDetection;
+  thread_local bool haveLast = false;
+  if (!haveLast || text != lastText) {
+    lastDetection = langdetect::detect(sampleForDetection(text));
+    lastText = text;
+    haveLast = true;
+  }
+  return lastDetection;
+}
 
 bool hasNonEmptyLang(const Element& element) {
   const std::string* lang = element.attribute("lang");
@@ -73,7 +117,7 @@ std::string inheritedText(const Element& root, const AccessibilityModel& model, 
 }
 
 bool languageCanBeTold(const std::string& text) {
-  const langdetect::Detection d = langdetect::detect(text);
+  const langdetect::Detection d = detectOnce(text);
   return d.sure() || d.nonLatinScript;
 }
 
@@ -81,7 +125,7 @@ Verdict judge(std::string_view lang, const std::string& text, const std::string&
   const std::string primary(languagetag::primarySubtag(lang));
   const std::string declared = langdetect::languageName(primary);
   const std::string declaredAs = "lang=" + rulesupport::quoted(std::string(lang));
-  const langdetect::Detection d = langdetect::detect(text);
+  const langdetect::Detection d = detectOnce(text);
   const bool known = langdetect::knows(primary);
 
   if (d.nonLatinScript && known)

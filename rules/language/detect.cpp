@@ -276,14 +276,22 @@ TrigramVote voteTrigrams(const std::u32string& text) {
   const Profiles& p = profiles();
   TrigramVote vote;
   std::unordered_map<std::uint64_t, int> counts;
+  counts.reserve(text.size());
   std::vector<std::uint64_t> order;  // first occurrence, for a stable tie-break
   for (std::size_t i = 0; i + 2 < text.size(); ++i) {
     const std::uint64_t key = trigramKey(text[i], text[i + 1], text[i + 2]);
     if (counts[key]++ == 0) order.push_back(key);
   }
   if (order.empty()) return vote;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint64_t a, std::uint64_t b) { return counts[a] > counts[b]; });
+  {
+    // Most frequent first; equal counts keep their first-occurrence order.
+    std::vector<std::pair<int, std::uint64_t>> ranked;
+    ranked.reserve(order.size());
+    for (std::uint64_t key : order) ranked.emplace_back(counts.find(key)->second, key);
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = 0; i < ranked.size(); ++i) order[i] = ranked[i].second;
+  }
   if (order.size() > static_cast<std::size_t>(kProfileSize)) order.resize(kProfileSize);
 
   const std::size_t n = order.size();
