@@ -193,13 +193,14 @@ int run(int argc, char** argv) {
 
   // saavu rules
   std::string rulesFormat = "text";
-  std::string rulesLang = "en";
+  std::string rulesLang = languageFromEnvironment();
   CLI::App* rulesCmd = app.add_subcommand("rules", "List the rules with their WCAG criteria");
   rulesCmd->add_option("-f,--format", rulesFormat, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
   rulesCmd
       ->add_option("--lang", rulesLang,
-                   "Language of the rule titles and criterion names: en (default), fi or sv; "
+                   "Language of the rule titles and criterion names: en, fi or sv (default: the "
+                   "locale's, else en); "
                    "JSON keeps the English metadata and adds the texts under \"texts\"")
       ->check(CLI::IsMember({"en", "fi", "sv"}, CLI::ignore_case));
 

@@ -3,7 +3,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -157,7 +159,19 @@ struct ReportSession::File {
   }
 };
 
+std::string languageFromEnvironment() {
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0') continue;
+    std::string language(value, std::strcspn(value, "_.@-"));
+    for (char& c : language) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return (language == "fi" || language == "sv") ? language : "en";
+  }
+  return "en";
+}
+
 void addOutputOptions(CLI::App& cmd, OutputOptions& o) {
+  o.lang = languageFromEnvironment();
   cmd.add_option("-f,--format", o.formats,
                  "console (default), json, jsonl, junit, sarif, html or earl; repeat for several")
       ->check(CLI::IsMember({"console", "json", "jsonl", "junit", "sarif", "html", "earl"}));
@@ -180,7 +194,9 @@ void addOutputOptions(CLI::App& cmd, OutputOptions& o) {
                  "Conformance target: A, AA (default) or AAA; failures of rules above it are "
                  "reported but do not fail the gate")
       ->capture_default_str();
-  cmd.add_option("--lang", o.lang, "Language of the HTML report: en (default), fi or sv")
+  cmd.add_option("--lang", o.lang,
+                 "Language of the HTML report: en, fi or sv (default: the locale's, from "
+                 "LC_ALL, LC_MESSAGES or LANG, when it is one of them; else en)")
       ->capture_default_str();
   cmd.add_option("--baseline", o.baselineFile,
                  "Baseline file (written by `saavu baseline`): findings in it do not fail the "

@@ -53,6 +53,11 @@ struct OutputOptions {
   std::string baselineSource, failOnSource, levelSource, langSource, formatSource, outputSource;
 };
 
+// The language of people's texts when --lang is not given: the locale's (POSIX: the first of
+// LC_ALL, LC_MESSAGES, LANG that is set and not empty; "fi_FI.UTF-8" is Finnish) when it is fi,
+// sv or en, else "en".
+std::string languageFromEnvironment();
+
 // Adds --format, --output, --passes, --rule, --fail-on, --level, --lang, --baseline,
 // --ignore-rule and --quiet to a subcommand.
 void addOutputOptions(CLI::App& command, OutputOptions& options);

@@ -84,6 +84,9 @@ inline Result runSaavu(const std::vector<std::string>& args, const RunOptions& o
     ::dup2(err, 2);
     ::dup2(in, 0);
     if (!options.cwd.empty() && ::chdir(options.cwd.c_str()) != 0) ::_exit(126);
+    // The report language follows the locale: tests start from none, so English, unless they
+    // set one in `env`.
+    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"}) ::unsetenv(name);
     for (const std::string& name : options.unset) ::unsetenv(name.c_str());
     for (const std::string& e : options.env) {
       const auto eq = e.find('=');

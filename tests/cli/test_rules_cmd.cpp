@@ -178,5 +178,48 @@ TEST_CASE("saavu rules --format json --lang sv: the contract's English metadata,
   CHECK(json::parse(runSaavu({"rules", "--format", "json", "--lang", "en"}).out) == rules);
 }
 
+TEST_CASE("saavu rules: without --lang the language is the locale's (LC_ALL, LC_MESSAGES, LANG)") {
+  const json rules = ruleMetadata();
+  const json fi = localeFile("fi");
+  const json sv = localeFile("sv");
+  auto listed = [](std::vector<std::string> env, std::vector<std::string> args = {}) {
+    std::vector<std::string> command = {"rules"};
+    command.insert(command.end(), args.begin(), args.end());
+    return parseListing(runSaavu(command, RunOptions{.env = std::move(env)}).out);
+  };
+  const auto finnish = listed({"LANG=fi_FI.UTF-8"});
+  const auto swedish = listed({"LANG=fi_FI.UTF-8", "LC_ALL=sv_SE.UTF-8"});  // LC_ALL first
+  const auto messages = listed({"LANG=en_GB.UTF-8", "LC_MESSAGES=fi_FI"});  // then LC_MESSAGES
+  const auto german = listed({"LANG=de_DE.UTF-8"});                          // not ours: English
+  const auto chosen = listed({"LANG=fi_FI.UTF-8"}, {"--lang", "en"});        // --lang wins
+  for (const json& rule : rules) {
+    const std::string id = rule["id"];
+    CAPTURE(id);
+    REQUIRE(finnish.count(id) == 1);
+    CHECK(finnish.at(id).title == fi["rules"][id]["title"].get<std::string>());
+    CHECK(swedish.at(id).title == sv["rules"][id]["title"].get<std::string>());
+    CHECK(messages.at(id).title == fi["rules"][id]["title"].get<std::string>());
+    CHECK(german.at(id).title == rule["title"].get<std::string>());
+    CHECK(chosen.at(id).title == rule["title"].get<std::string>());
+  }
+}
+
+TEST_CASE("the HTML report's language is the locale's without --lang, and --lang wins") {
+  ScratchDir dir;
+  const fs::path page = dir.write("sivu.html", "<!DOCTYPE html><html lang=\"fi\"><title>Sivu</title>"
+                                               "<h1>Sivu</h1></html>");
+  auto reportLang = [&](std::vector<std::string> env, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"scan", page.string(), "--format", "html", "--fail-on", "none"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const std::string out = runSaavu(args, RunOptions{.env = std::move(env)}).out;
+    const std::size_t at = out.find("<html lang=\"");
+    return at == std::string::npos ? std::string() : out.substr(at + 12, 2);
+  };
+  CHECK(reportLang({"LANG=sv_FI.UTF-8"}) == "sv");
+  CHECK(reportLang({"LANG=fi_FI.UTF-8"}) == "fi");
+  CHECK(reportLang({}) == "en");
+  CHECK(reportLang({"LANG=fi_FI.UTF-8"}, {"--lang", "en"}) == "en");
+}
+
 }  // namespace
 }  // namespace saavu::testing::cli
