@@ -546,22 +546,28 @@ bool isPlainCssIdentifier(std::string_view s) {
   return true;
 }
 
-std::string stepFor(const Element& e) {
-  const Element* parent = e.parent();
-  std::string step = e.tag();
-  if (!parent) return step;
-  int position = 0, count = 0;
-  for (const Node* c : parent->children()) {
-    const Element* sibling = c->asElement();
-    if (!sibling || sibling->tag() != e.tag() || sibling->ns() != e.ns()) continue;
-    ++count;
-    if (sibling == &e) position = count;
-  }
-  if (count > 1) step += ":nth-of-type(" + std::to_string(position) + ")";
-  return step;
-}
-
 }  // namespace
+
+const Document::TypePosition& Document::typePosition(const Element& element) const {
+  std::call_once(typePositionsOnce_, [this] {
+    typePositions_.assign(elements_.size(), TypePosition{});
+    std::unordered_map<std::string_view, std::uint32_t> counts[4];  // per Namespace
+    std::vector<const Element*> kids;
+    for (const Element* parent : elements_) {
+      for (auto& c : counts) c.clear();
+      kids.clear();
+      for (const Node* child : parent->children())
+        if (const Element* e = child->asElement()) {
+          typePositions_[e->index()].position =
+              ++counts[static_cast<std::size_t>(e->ns())][e->tag()];
+          kids.push_back(e);
+        }
+      for (const Element* e : kids)
+        typePositions_[e->index()].count = counts[static_cast<std::size_t>(e->ns())][e->tag()];
+    }
+  });
+  return typePositions_[element.index()];
+}
 
 std::string Document::selectorFor(const Element& element) const {
   auto uniqueId = [this](const Element& e) -> const std::string* {
@@ -583,7 +589,12 @@ std::string Document::selectorFor(const Element& element) const {
         break;
       }
     }
-    steps.push_back(stepFor(*e));
+    std::string step = e->tag();
+    if (e->parent()) {
+      const TypePosition& p = typePosition(*e);
+      if (p.count > 1) step += ":nth-of-type(" + std::to_string(p.position) + ")";
+    }
+    steps.push_back(std::move(step));
     e = e->parent();
   }
   std::string out = anchor;

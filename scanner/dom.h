@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -179,6 +180,15 @@ class Document {
   std::vector<const Element*> elements_;
   std::unordered_map<std::string_view, std::vector<const Element*>> ids_;
   bool quirks_ = false;
+  // selectorFor's :nth-of-type steps, per element index: its position among the siblings of
+  // its type (tag and namespace) and how many there are. Built on the first call, in one pass
+  // over the tree, so that selectors on a parent with thousands of children stay linear.
+  struct TypePosition {
+    std::uint32_t position = 1, count = 1;
+  };
+  mutable std::vector<TypePosition> typePositions_;
+  mutable std::once_flag typePositionsOnce_;
+  const TypePosition& typePosition(const Element& element) const;
 };
 
 // Helpers on strings shared by the model and the rules.

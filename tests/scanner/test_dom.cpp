@@ -184,3 +184,27 @@ TEST_CASE("dom: XML that is not well-formed is an error naming line and column")
     CHECK(std::string(e.what()).find("line 2") != std::string::npos);
   }
 }
+
+TEST_CASE("dom: nth-of-type counts siblings of the same tag and namespace, also by the thousand") {
+  std::string html = "<!DOCTYPE html><html><body><div id=\"d\">";
+  for (int i = 0; i < 3000; ++i) html += "<p>x</p><span>y</span>";
+  html += "<a href=\"/\">a</a><svg><a href=\"/\"><text>t</text></a></svg><a href=\"/\">b</a>";
+  html += "</div><p>only</p></body></html>";
+  const auto doc = Document::parse(html);
+  std::vector<const Element*> ps, spans, as;
+  for (const Element* e : doc->elements()) {
+    if (e->is("p")) ps.push_back(e);
+    if (e->is("span")) spans.push_back(e);
+    if (e->tag() == "a") as.push_back(e);
+  }
+  REQUIRE(ps.size() == 3001);
+  REQUIRE(as.size() == 3);
+  CHECK(doc->selectorFor(*ps[0]) == "#d > p:nth-of-type(1)");
+  CHECK(doc->selectorFor(*ps[2999]) == "#d > p:nth-of-type(3000)");
+  CHECK(doc->selectorFor(*spans[1234]) == "#d > span:nth-of-type(1235)");
+  CHECK(doc->selectorFor(*ps[3000]) == "html > body > p");  // the only p among body's children
+  // The SVG <a> is not a sibling of the HTML ones, and has none of its own type.
+  CHECK(doc->selectorFor(*as[0]) == "#d > a:nth-of-type(1)");
+  CHECK(doc->selectorFor(*as[1]) == "#d > svg > a");
+  CHECK(doc->selectorFor(*as[2]) == "#d > a:nth-of-type(2)");
+}
