@@ -8,12 +8,8 @@
 // is a 1.3.1 matter a person confirms; the rule reports it as a best practice, failed where a
 // question is plainly there and not connected (the same test as radio-group-labelled) and
 // cantTell otherwise.
-#include <string>
-#include <vector>
-
+#include "rules/forms/control_group_labelled.h"
 #include "rules/rule.h"
-#include "rules/support/forms_support.h"
-#include "rules/support/rule_support.h"
 
 namespace saavu {
 namespace {
@@ -31,63 +27,14 @@ const RuleMeta kMeta{
     .helpUrl = "https://www.w3.org/WAI/WCAG21/Understanding/info-and-relationships",
 };
 
-std::vector<const Element*> visibleGroup(const Element& input, const RuleContext& context) {
-  std::vector<const Element*> members;
-  for (const Element* e : rulesupport::sameNameGroup(input, context.document))
-    if (context.model.isIncludedInAccessibilityTree(*e)) members.push_back(e);
-  return members;
-}
-
-class CheckboxGroupLabelled final : public Rule {
+class CheckboxGroupLabelled final : public rulesupport::ControlGroupLabelled {
  public:
+  CheckboxGroupLabelled()
+      : ControlGroupLabelled(
+            "checkbox", "checkboxes",
+            "if they answer one question shown on screen, put them in a fieldset with the "
+            "question as its legend; if not, nothing is missing") {}
   const RuleMeta& meta() const override { return kMeta; }
-
-  // Applicability: the first checkbox, in tree order, of at least two checkboxes included in
-  // the accessibility tree with the same name and form owner (one finding per set).
-  bool applies(const Element& element, const RuleContext& context) const override {
-    if (!element.is("input") || rulesupport::controlType(element) != "checkbox") return false;
-    if (!rulesupport::isInDocument(element) ||
-        !context.model.isIncludedInAccessibilityTree(element))
-      return false;
-    const std::vector<const Element*> members = visibleGroup(element, context);
-    return members.size() >= 2 && members.front() == &element;
-  }
-
-  // Expectation: every checkbox of the set is inside a group with a name.
-  Verdict expect(const Element& element, const RuleContext& context) const override {
-    const AccessibilityModel& model = context.model;
-    const std::vector<const Element*> members = visibleGroup(element, context);
-    const std::string set = "The " + std::to_string(members.size()) + " checkboxes named " +
-                            rulesupport::quoted(element.attr("name"), 40);
-    const Element* named = nullptr;
-    bool allGrouped = true;
-    for (const Element* m : members) {
-      const Element* g = rulesupport::namedGroupOf(*m, model);
-      if (!g) allGrouped = false;
-      if (!named) named = g;
-    }
-    if (allGrouped)
-      return {Outcome::Passed, set + " are grouped under " + rulesupport::elementLabel(*named) +
-                                   " " + rulesupport::quoted(model.accessibleName(*named))};
-    const std::string question = rulesupport::groupQuestionText(members, model);
-    if (!question.empty()) {
-      bool connected = true;
-      for (const Element* m : members)
-        connected =
-            connected && (model.accessibleName(*m).find(question) != std::string::npos ||
-                          model.accessibleDescription(*m).find(question) != std::string::npos);
-      if (!connected)
-        return {Outcome::Failed,
-                set + " answer the question " + rulesupport::quoted(question) +
-                    ", which is not connected to them: screen reader users hear the options "
-                    "without it"};
-    }
-    return {Outcome::CantTell,
-            set +
-                " are not grouped under a group label: if they answer one question shown on "
-                "screen, put them in a fieldset with the question as its legend; if not, "
-                "nothing is missing"};
-  }
 };
 
 }  // namespace
