@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "rules/rule.h"
+#include "rules/site.h"
 
 namespace saavu {
 
@@ -161,6 +162,8 @@ PageResult runRules(const Page& page, const std::vector<std::string>& ruleIds,
   const RuleContext withoutQuestions{page, *page.document, *page.model, false};
   std::map<std::uint64_t, std::uint32_t> occurrences;  // shape -> findings so far, per rule
   for (const auto& rule : RuleRegistry::instance().rules()) {
+    // Site rules judge the pages of a run together (rules/site.h), never one element.
+    if (dynamic_cast<const SiteRule*>(rule.get()) != nullptr) continue;
     const RuleMeta& meta = rule->meta();
     if (!ruleIds.empty() && std::find(ruleIds.begin(), ruleIds.end(), meta.id) == ruleIds.end())
       continue;
